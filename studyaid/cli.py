@@ -1,0 +1,148 @@
+"""The ``studyaid`` command: the only place that prints, shows progress or exits."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from .errors import InputError, StudyaidError
+from .model import FORMS, TOPICS, Question
+
+EXIT_INPUT = 2
+
+
+class Progress:
+    """Progress lines on stderr, silenced by ``--quiet``."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="studyaid", description="Turn an article's fact base into study material.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser, many: bool = True) -> None:
+        p.add_argument("decks", nargs="*" if many else "?", metavar="DECK", help="deck files (default: decks/*.yaml)")
+        p.add_argument("--templates", help="question templates (default: questions.yaml beside decks/)")
+        p.add_argument("--quiet", action="store_true", help="no progress messages")
+
+    check = sub.add_parser("check", help="load and validate decks; print facts and questions per topic")
+    common(check)
+    check.add_argument("--article", help="the article's text: every quote must be found in it")
+
+    questions = sub.add_parser("questions", help="list the questions with answers and sources")
+    common(questions, many=False)
+    questions.add_argument("--topic", choices=TOPICS)
+    questions.add_argument("--seed", type=int)
+    questions.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; exit status 0 on success, 2 on bad input."""
+    args = _parser().parse_args(argv)
+    progress = Progress(args.quiet)
+    try:
+        if args.command == "check":
+            return _check(args, progress)
+        if args.command == "questions":
+            return _questions(args, progress)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INPUT
+    except StudyaidError as exc:
+        print(f"studyaid: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _generate_all(args: argparse.Namespace, progress: Progress, seed: int | None = None) -> list[tuple[Any, list[Question]]]:
+    from .errors import Problem
+    from .generate import generate
+    from .workspace import load_workspace
+
+    decks = args.decks if isinstance(args.decks, list) else ([args.decks] if args.decks else [])
+    progress(f"loading {len(decks) or 'all'} deck file(s)…")
+    workspace = load_workspace(decks, args.templates, getattr(args, "article", None))
+    results = []
+    problems: list[Problem] = []
+    for deck in workspace.decks:
+        progress(f"{deck.path}: generating questions from {len(deck.facts)} facts…")
+        try:
+            results.append((deck, generate(deck, workspace.templates, seed)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return results
+
+
+def _check(args: argparse.Namespace, progress: Progress) -> int:
+    for deck, questions in _generate_all(args, progress):
+        facts = Counter(f.topic for f in deck.facts)
+        kinds = Counter(f.kind for f in deck.facts)
+        per_topic = Counter(q.topic for q in questions)
+        forms = Counter(q.form for q in questions)
+        print(f"{deck.path}: {deck.source.title} ({deck.source.author}, {deck.source.date})")
+        print(f"  {len(deck.facts)} facts, {len(questions)} questions, "
+              f"{len({q.template_id for q in questions})} templates used")
+        print(f"  {'topic':<14}{'facts':>7}{'questions':>11}")
+        for topic in TOPICS:
+            print(f"  {topic:<14}{facts[topic]:>7}{per_topic[topic]:>11}")
+        print("  kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+        print("  forms: " + ", ".join(f"{f} {forms[f]}" for f in FORMS))
+        if args.article:
+            print(f"  all {len(deck.facts)} quotes found in {args.article}")
+    print("ok")
+    return 0
+
+
+def _questions(args: argparse.Namespace, progress: Progress) -> int:
+    chosen = [q for _, qs in _generate_all(args, progress, args.seed) for q in qs
+              if args.topic is None or q.topic == args.topic]
+    if args.format == "json":
+        print(json.dumps([question_record(q) for q in chosen], ensure_ascii=False, indent=2))
+        return 0
+    for q in chosen:
+        print(f"[{q.id}] ({q.topic}, {q.form})")
+        print(f"  Q: {q.prompt}")
+        if q.items:
+            for i, item in enumerate(q.items, 1):
+                print(f"     {i}. {item}")
+        if q.options:
+            for letter, option in zip("ABCDEFGH", q.options, strict=False):
+                print(f"     {letter}) {option}")
+        print(f"  A: {q.answer}")
+        print(f"  Why: {q.explanation}")
+        print(f"  Source: “{q.quote}” — {q.citation}")
+        print()
+    print(f"{len(chosen)} questions", file=sys.stderr)
+    return 0
+
+
+def question_record(q: Question) -> dict[str, Any]:
+    """A question as the JSON the ``questions`` command prints."""
+    return {
+        "id": q.id, "topic": q.topic, "form": q.form, "prompt": q.prompt, "answer": q.answer,
+        "options": list(q.options) if q.options is not None else None,
+        "items": list(q.items) if q.items is not None else None,
+        "key": list(q.key),
+        "numeric": ({"value": q.numeric.value, "tolerance": q.numeric.tolerance, "unit": q.numeric.unit}
+                    if q.numeric else None),
+        "accept": list(q.accept), "explanation": q.explanation, "fact_ids": list(q.fact_ids),
+        "quote": q.quote, "citation": q.citation, "attribution": q.attribution,
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,203 @@
+"""Frozen value objects: the fact base, the templates and the questions made from them. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+TOPICS = ("trade-shares", "gauges", "dates", "actors", "places")
+TOPIC_TITLES = {
+    "trade-shares": "Trade shares",
+    "gauges": "Gauges",
+    "dates": "Dates",
+    "actors": "Actors",
+    "places": "Places",
+}
+KINDS = ("share", "amount", "measure", "event", "actor", "place")
+FORMS = ("choice", "true-false", "numeric", "short", "cloze", "ordering", "matching")
+
+
+def frozen_mapping(data: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+    """A read-only view of a dict, so frozen dataclasses stay frozen all the way down."""
+    return MappingProxyType(dict(data or {}))
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the facts come from, for citations."""
+
+    title: str
+    author: str
+    publisher: str
+    date: str
+    """Publication date, ISO ``YYYY-MM-DD``."""
+    url: str | None = None
+    footnotes: Mapping[str, str] = field(default_factory=frozen_mapping)
+    """The article's notes, by the key the article gives them (``i``, ``ii``...)."""
+
+
+@dataclass(frozen=True)
+class DeckSettings:
+    """How the article's Anki deck is named and identified."""
+
+    name: str
+    deck_id: int
+    """Hard-coded so Anki recognises the deck across rebuilds."""
+    note_types: Mapping[str, int]
+    """Note-type IDs by role (basic, choice, cloze, actor); new fields need a new ID."""
+    seed: int = 0
+    """Default seed for option order when the user gives none."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An evident slip in the article's wording and its correct form."""
+
+    verbatim: str
+    correct: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure, date, actor or place from the article, with the sentence it came from."""
+
+    id: str
+    """Stable kebab-case id: question ids and Anki GUIDs derive from it."""
+    kind: str
+    topic: str
+    quote: str
+    """The article's sentence, word for word."""
+    attrs: Mapping[str, Any]
+    """Kind-specific fields after validation (``value``, ``part``, ``date``...)."""
+    asked: str | None = None
+    """The span of the quote that states the asked value, for cloze and highlighting."""
+    footnote: str | None = None
+    attribution: str | None = None
+    """Who the article says the fact comes from; every question about it names them."""
+    hedge: str | None = None
+    corrections: tuple[Correction, ...] = ()
+    line: int = 0
+    """Line of the fact in its deck file, for messages."""
+
+    def __getitem__(self, name: str) -> Any:
+        return self.attrs[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """A kind-specific field, or ``default`` when the fact does not set it."""
+        return self.attrs.get(name, default)
+
+    def corrected(self, text: str) -> str:
+        """``text`` with the article's slips replaced by their correct forms."""
+        for fix in self.corrections:
+            text = text.replace(fix.verbatim, fix.correct)
+        return text
+
+
+@dataclass(frozen=True)
+class Template:
+    """How to ask about facts of one kind; generic, so one template serves every article."""
+
+    id: str
+    kind: str
+    form: str
+    answer: str
+    """Name of the derivation that computes the answer (``value``, ``share_amount``...)."""
+    prompt: str
+    """Jinja2 source of the question text."""
+    explanation: str | None = None
+    requires: tuple[str, ...] = ()
+    """Fact fields that must be present for the template to apply."""
+    tolerance: str | None = None
+    """Numeric tolerance: absolute (``0.05``) or relative (``2%``)."""
+    origin: str = ""
+    """File and line the template came from, for messages."""
+
+
+@dataclass(frozen=True)
+class Deck:
+    """An article's fact base and settings, as loaded from ``decks/<slug>.yaml``."""
+
+    slug: str
+    source: Source
+    settings: DeckSettings
+    facts: tuple[Fact, ...]
+    templates: tuple[Template, ...] = ()
+    """Templates of this article's own, added to the shared ones."""
+    path: str = ""
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id."""
+        return self.facts_by_id[fact_id]
+
+    @property
+    def facts_by_id(self) -> Mapping[str, Fact]:
+        """Facts keyed by id."""
+        return {f.id: f for f in self.facts}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """The sentence a question rests on and how to cite it."""
+
+    fact_id: str
+    quote: str
+    """The sentence with slips corrected, as shown to learners."""
+    highlight: str | None
+    """Part of ``quote`` to highlight (the asked value), if any."""
+    citation: str
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """A numeric answer: accepted when within ``tolerance`` of ``value``."""
+
+    value: float
+    tolerance: float
+    unit: str
+    """What the number counts, e.g. ``mm``, ``million US dollars``, ``years``."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, ready for any output: every exporter shows the same prompt and answer."""
+
+    id: str
+    """``template-id:fact-id+fact-id``: stable across rewording and reordering."""
+    template_id: str
+    fact_ids: tuple[str, ...]
+    topic: str
+    form: str
+    prompt: str
+    answer: str
+    """The correct answer as text (for ordering: the items in order, joined)."""
+    explanation: str
+    sources: tuple[SourceRef, ...]
+    options: tuple[str, ...] | None = None
+    """Choices in printed order (choice, true-false), or the right column (matching)."""
+    items: tuple[str, ...] | None = None
+    """Ordering: the events as printed; matching: the left column."""
+    key: tuple[int, ...] = ()
+    """Choice/true-false: (index of the correct option,); ordering: item indices in
+    chronological order; matching: for each item, the index of its option."""
+    numeric: Numeric | None = None
+    accept: tuple[str, ...] = ()
+    """Other answers a short-answer marker should accept (aliases)."""
+    cloze: tuple[str, str] | None = None
+    """Cloze: the sentence before and after the deleted answer."""
+    attribution: str | None = None
+
+    @property
+    def quote(self) -> str:
+        """All source sentences, joined for single-field outputs."""
+        return " / ".join(s.quote for s in self.sources)
+
+    @property
+    def citation(self) -> str:
+        """All distinct citations, joined."""
+        seen: list[str] = []
+        for s in self.sources:
+            if s.citation not in seen:
+                seen.append(s.citation)
+        return " / ".join(seen)

@@ -1,0 +1,78 @@
+"""Question text from Jinja2 templates, rendered in a sandbox so deck authors cannot reach Python."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .errors import TemplateError
+from .schema import fields_of
+from .units import format_number, format_percent
+
+
+@cache
+def environment() -> ImmutableSandboxedEnvironment:
+    """One sandboxed environment: no attribute access to internals, no mutation, strict names."""
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True,
+                                        lstrip_blocks=True)
+    env.filters["capfirst"] = lambda s: s[:1].upper() + s[1:] if s else s
+    env.filters["number"] = format_number
+    env.filters["percent"] = format_percent
+    env.filters["at_date"] = at_date
+    return env
+
+
+def at_date(label: str) -> str:
+    """A date label with the preposition English needs: on 21 September 2017, in 2003, between 1983 and 1990."""
+    if "–" in label:
+        first, last = label.split("–", 1)
+        return f"between {first} and {last}"
+    if label[:1].isdigit() and len(label.split()) == 3:
+        return f"on {label}"
+    return f"in {label}"
+
+
+def template_problems(source: str, kind: str) -> list[str]:
+    """What is wrong with a template's source, found without rendering it."""
+    env = environment()
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as exc:
+        return [f"Jinja2 syntax error on template line {exc.lineno}: {exc.message}"]
+    problems = []
+    if kind != "any":
+        allowed = fields_of(kind) | {"shown", "unit_words"}
+        for node in tree.find_all(nodes.Getattr):
+            if isinstance(node.node, nodes.Name) and node.node.name == "fact" and node.attr not in allowed:
+                problems.append(f"names unknown fact field {node.attr!r} (a {kind} has {', '.join(sorted(fields_of(kind)))})")
+    for node in tree.find_all(nodes.Getattr):
+        if node.attr.startswith("_"):
+            problems.append(f"reaches for internal attribute {node.attr!r}, which the sandbox refuses")
+    return problems
+
+
+@cache
+def _compiled(source: str) -> Any:
+    return environment().from_string(source)
+
+
+def render(source: str, context: dict[str, Any], origin: str) -> str:
+    """Render a template to one line of text; TemplateError when it fails or renders nothing."""
+    try:
+        text = _compiled(source).render(context)
+    except SecurityError as exc:
+        raise TemplateError(f"{origin}: refused by the sandbox: {exc}") from None
+    except UndefinedError as exc:
+        raise TemplateError(f"{origin}: {exc.message}") from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{origin}: Jinja2 syntax error: {exc.message}") from None
+    except Exception as exc:  # a template can fail in any filter; report it, never crash
+        raise TemplateError(f"{origin}: template failed: {exc}") from None
+    text = " ".join(text.split())
+    if not text:
+        raise TemplateError(f"{origin}: the template renders an empty question")
+    return text

@@ -1,0 +1,240 @@
+"""What each part of a deck file may hold: field specs per fact kind, and value checkers.
+
+A checker takes the raw YAML value and returns the clean value or raises ``ValueError`` with a
+message that completes "expected ...". The loader turns those into located problems.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import parse_date
+from .model import KINDS, TOPICS
+from .units import CURRENCIES, SCALES, UnitError, parse_imperial, parse_unit
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SAFE_ID_MIN, SAFE_ID_MAX = 1 << 30, 1 << 31
+HEDGES = ("estimated", "roughly", "about", "up to", "more than", "reportedly", "at least")
+ACTOR_KINDS = ("person", "state", "organisation", "company", "ship", "group")
+PLACE_KINDS = (
+    "city", "port", "river", "region", "country", "zone", "railway", "site", "sea", "bridge",
+)
+
+Checker = Callable[[Any], Any]
+
+
+def text(value: Any) -> str:
+    """A non-empty single string."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected text, got {value!r}")
+    return " ".join(value.split())
+
+
+def number(value: Any) -> float:
+    """A finite number (YAML may read ``1e5`` as text; it is accepted as a number)."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {value!r}")
+    if isinstance(value, str):
+        try:
+            value = float(value.replace(",", ""))
+        except ValueError:
+            raise ValueError(f"expected a number, got {value!r}") from None
+    if not isinstance(value, int | float):
+        raise ValueError(f"expected a number, got {value!r}")
+    if not math.isfinite(value) or abs(value) > 1e15:
+        raise ValueError(f"expected a finite number below 1e15, got {value!r}")
+    return float(value)
+
+
+def positive(value: Any) -> float:
+    """A number above zero."""
+    result = number(value)
+    if result <= 0:
+        raise ValueError(f"expected a positive number, got {value!r}")
+    return result
+
+
+def percent(value: Any) -> float:
+    """A percentage above 0 and at most 100."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        value = value.strip()[:-1]
+    try:
+        result = number(value)
+    except ValueError:
+        raise ValueError(f"expected a percentage, got {value!r}") from None
+    if not 0 < result <= 100:
+        raise ValueError(f"expected a percentage above 0 and at most 100, got {value!r}")
+    return result
+
+
+def identifier(value: Any) -> str:
+    """A kebab-case id."""
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise ValueError(f"expected a kebab-case id like 'share-china-2017', got {value!r}")
+    return value
+
+
+def anki_id(value: Any) -> int:
+    """A hard-coded Anki deck or note-type ID in the range genanki recommends."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected an integer ID, got {value!r}")
+    if not SAFE_ID_MIN <= value < SAFE_ID_MAX:
+        raise ValueError(f"expected an ID from {SAFE_ID_MIN} to {SAFE_ID_MAX - 1}, got {value}")
+    return value
+
+
+def integer(value: Any) -> int:
+    """A whole number."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def one_of(*choices: str) -> Checker:
+    """A checker that accepts one of ``choices``."""
+
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise ValueError(f"expected one of {', '.join(choices)}, got {value!r}")
+        return str(value)
+
+    return check
+
+
+def date_text(value: Any) -> Any:
+    """A date in the grammar of docs/deck-format.md, parsed."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"expected a date like 2003 or 2017-09-21, got {value!r}")
+    return parse_date(str(value))
+
+
+def iso_date(value: Any) -> str:
+    """A full calendar date, ``YYYY-MM-DD``."""
+    parsed = date_text(value)
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", str(value)):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    del parsed
+    return str(value)
+
+
+def imperial(value: Any) -> str:
+    """A feet-and-inches form such as ``4 ft 8 1/2 in``."""
+    try:
+        parse_imperial(text(value))
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+    return text(value)
+
+
+def amount_unit(value: Any) -> str:
+    """A currency code, ``count``, or a unit pint knows."""
+    name = text(value)
+    if name in CURRENCIES or name == "count":
+        return name
+    try:
+        parse_unit(name)
+    except UnitError:
+        raise ValueError(
+            f"expected a currency ({', '.join(CURRENCIES)}), 'count' or a unit pint knows, "
+            f"got {name!r}"
+        ) from None
+    return name
+
+
+def length_unit(value: Any) -> str:
+    """A unit of length pint knows."""
+    name = text(value)
+    try:
+        unit = parse_unit(name)
+    except UnitError:
+        raise ValueError(f"expected a unit of length, got {name!r}") from None
+    if unit.dimensionality != parse_unit("metre").dimensionality:
+        raise ValueError(f"expected a unit of length, got {name!r}")
+    return name
+
+
+def list_of(item: Checker) -> Checker:
+    """A checker for a non-empty list whose items pass ``item``."""
+
+    def check(value: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list) or not value:
+            raise ValueError(f"expected a non-empty list, got {value!r}")
+        return tuple(item(v) for v in value)
+
+    return check
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a fact kind."""
+
+    check: Checker
+    required: bool = True
+    ref: str | None = None
+    """Kind of fact this field names by id (``of`` names an amount)."""
+
+
+COMMON_FIELDS = {
+    "id": FieldSpec(identifier),
+    "kind": FieldSpec(one_of(*KINDS)),
+    "topic": FieldSpec(one_of(*TOPICS)),
+    "quote": FieldSpec(text),
+    "asked": FieldSpec(text, required=False),
+    "footnote": FieldSpec(lambda v: text(str(v)), required=False),
+    "attribution": FieldSpec(text, required=False),
+    "hedge": FieldSpec(one_of(*HEDGES), required=False),
+    "corrections": FieldSpec(lambda v: v, required=False),
+}
+
+KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
+    "share": {
+        "part": FieldSpec(text),
+        "whole": FieldSpec(text),
+        "value": FieldSpec(percent),
+        "when": FieldSpec(text, required=False),
+        "of": FieldSpec(identifier, required=False, ref="amount"),
+    },
+    "amount": {
+        "subject": FieldSpec(text),
+        "value": FieldSpec(positive),
+        "value_max": FieldSpec(positive, required=False),
+        "scale": FieldSpec(one_of(*SCALES), required=False),
+        "unit": FieldSpec(amount_unit),
+        "noun": FieldSpec(text, required=False),
+        "when": FieldSpec(text, required=False),
+        "parts": FieldSpec(list_of(identifier), required=False, ref="amount"),
+    },
+    "measure": {
+        "name": FieldSpec(text),
+        "subject": FieldSpec(text),
+        "value": FieldSpec(positive),
+        "unit": FieldSpec(length_unit),
+        "imperial": FieldSpec(imperial, required=False),
+        "foils": FieldSpec(list_of(positive), required=False),
+    },
+    "event": {
+        "what": FieldSpec(text),
+        "date": FieldSpec(date_text),
+        "actors": FieldSpec(list_of(identifier), required=False, ref="actor"),
+    },
+    "actor": {
+        "name": FieldSpec(text),
+        "actor_kind": FieldSpec(one_of(*ACTOR_KINDS)),
+        "role": FieldSpec(text),
+        "aliases": FieldSpec(list_of(text), required=False),
+    },
+    "place": {
+        "name": FieldSpec(text),
+        "place_kind": FieldSpec(one_of(*PLACE_KINDS)),
+        "description": FieldSpec(text),
+    },
+}
+
+
+def fields_of(kind: str) -> set[str]:
+    """Every field name a fact of ``kind`` may have."""
+    return set(COMMON_FIELDS) | set(KIND_FIELDS.get(kind, {}))

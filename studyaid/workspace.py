@@ -1,0 +1,80 @@
+"""Finding and loading the decks and templates a command works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .load import load_deck, load_templates
+from .model import Deck, Template
+from .rules import check_id_collisions, check_quotes
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The decks and shared templates one command run works on."""
+
+    decks: tuple[Deck, ...]
+    templates: tuple[Template, ...]
+
+
+def deck_paths(given: list[str]) -> list[Path]:
+    """The deck files named on the command line, or every ``decks/*.yaml`` by default."""
+    if given:
+        return [Path(p) for p in given]
+    found = sorted(Path("decks").glob("*.yaml"))
+    if not found:
+        raise InputError([Problem("decks", 0, "", "no deck files found (expected decks/*.yaml)")])
+    return found
+
+
+def templates_path(option: str | None, decks: list[Path]) -> Path:
+    """``--templates``, else the ``questions.yaml`` beside the decks folder, else in the current folder."""
+    if option:
+        return Path(option)
+    for deck in decks:
+        beside = deck.resolve().parent.parent / "questions.yaml"
+        if beside.is_file():
+            return beside
+    return Path("questions.yaml")
+
+
+def load_workspace(decks: list[str], templates: str | None, article: str | None = None) -> Workspace:
+    """Load every deck and the templates, collecting all problems from all files before raising."""
+    paths = deck_paths(decks)
+    problems: list[Problem] = []
+    shared: tuple[Template, ...] = ()
+    tpath = templates_path(templates, paths)
+    try:
+        shared = load_templates(tpath, display=_display(tpath))
+    except InputError as exc:
+        problems.extend(exc.problems)
+    loaded: list[Deck] = []
+    article_text = None
+    if article:
+        try:
+            article_text = Path(article).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(article, 0, "", f"cannot read the article: {exc}"))
+    for path in paths:
+        try:
+            deck = load_deck(path, shared, display=_display(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if article_text is not None:
+            problems.extend(check_quotes(deck, article_text, article or ""))
+        loaded.append(deck)
+    problems.extend(check_id_collisions(loaded))
+    if problems:
+        raise InputError(problems)
+    return Workspace(tuple(loaded), shared)
+
+
+def _display(path: Path) -> str:
+    """A path as the user would write it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
