@@ -44,7 +44,50 @@ def _parser() -> argparse.ArgumentParser:
     questions.add_argument("--topic", choices=TOPICS)
     questions.add_argument("--seed", type=int)
     questions.add_argument("--format", choices=("text", "json"), default="text")
+
+    def outputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-o", "--output", default="build", help="output folder (default: build/)")
+        p.add_argument("--timestamp", type=float,
+                       help="fixed build time (seconds since 1970) for byte-reproducible output")
+
+    build = sub.add_parser("build", help="write every output: Anki deck, quiz, key, JSON and briefing")
+    common(build)
+    outputs(build)
+    quiz_options(build)
+
+    anki = sub.add_parser("anki", help="write only the Anki decks")
+    common(anki)
+    outputs(anki)
+
+    quiz = sub.add_parser("quiz", help="write the printable quiz versions, their keys and JSON")
+    common(quiz, many=False)
+    outputs(quiz)
+    quiz_options(quiz)
+
+    briefing = sub.add_parser("briefing", help="write the classroom briefing handout")
+    common(briefing, many=False)
+    outputs(briefing)
     return parser
+
+
+def quiz_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by ``quiz`` and ``build``."""
+    p.add_argument("--versions", type=_positive, default=4, help="shuffled versions (default 4)")
+    p.add_argument("--count", type=_positive, default=20, help="questions per version (default 20)")
+    p.add_argument("--seed", type=int, help="seed for selection and shuffling (default: the deck's)")
+    p.add_argument("--topics", type=_csv, help="comma-separated topics to draw from")
+    p.add_argument("--forms", type=_csv, help="comma-separated question forms to use")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text}")
+    return value
+
+
+def _csv(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args, progress)
         if args.command == "questions":
             return _questions(args, progress)
+        return _export(args, progress)
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -128,6 +172,71 @@ def _questions(args: argparse.Namespace, progress: Progress) -> int:
         print()
     print(f"{len(chosen)} questions", file=sys.stderr)
     return 0
+
+
+def _export(args: argparse.Namespace, progress: Progress) -> int:
+    """Write the outputs a command asks for, deck by deck; a failing deck does not stop the others."""
+    from pathlib import Path
+
+    from .errors import Problem
+
+    out_dir = Path(args.output)
+    if args.command in ("quiz", "build"):
+        _check_choices(args)
+    failed: list[Problem] = []
+    for deck, questions in _generate_all(args, progress):
+        try:
+            written = _export_deck(args, deck, questions, out_dir, progress)
+        except InputError as exc:
+            failed.extend(exc.problems)
+            continue
+        except StudyaidError as exc:
+            print(f"{deck.path}: {exc}", file=sys.stderr)
+            failed.append(Problem(deck.path, 0, "", str(exc)))
+            continue
+        for path in written:
+            print(path)
+    if failed:
+        for problem in failed:
+            print(problem, file=sys.stderr)
+        return EXIT_INPUT
+    return 0
+
+
+def _check_choices(args: argparse.Namespace) -> None:
+    from .errors import Problem
+
+    bad = [Problem("command line", 0, "--topics", f"unknown topic {t!r} (expected one of {', '.join(TOPICS)})")
+           for t in args.topics or () if t not in TOPICS]
+    bad += [Problem("command line", 0, "--forms", f"unknown form {f!r} (expected one of {', '.join(FORMS)})")
+            for f in args.forms or () if f not in FORMS]
+    if bad:
+        raise InputError(bad)
+
+
+def _export_deck(args: argparse.Namespace, deck: Any, questions: list[Question], out_dir: Any,
+                 progress: Progress) -> list[Any]:
+    from pathlib import Path
+
+    written = []
+    if args.command in ("build", "anki"):
+        from .export.anki import export_anki
+
+        progress(f"{deck.path}: writing the Anki deck…")
+        written.append(export_anki(deck, questions, out_dir, deck_file=Path(deck.path), timestamp=args.timestamp))
+    if args.command in ("build", "quiz"):
+        from .export.quiz import export_quiz
+
+        progress(f"{deck.path}: writing {args.versions} quiz versions and their keys…")
+        seed = deck.settings.seed if args.seed is None else args.seed
+        written.extend(export_quiz(deck, questions, out_dir, versions=args.versions, count=args.count, seed=seed,
+                                   topics=args.topics, forms=args.forms, timestamp=args.timestamp))
+    if args.command in ("build", "briefing"):
+        from .export.briefing import export_briefing
+
+        progress(f"{deck.path}: writing the briefing handout…")
+        written.append(export_briefing(deck, questions, out_dir, timestamp=args.timestamp))
+    return written
 
 
 def question_record(q: Question) -> dict[str, Any]:
