@@ -52,6 +52,7 @@ def template_problems(source: str, kind: str) -> list[str]:
     for node in tree.find_all(nodes.Getattr):
         if node.attr.startswith("_"):
             problems.append(f"reaches for internal attribute {node.attr!r}, which the sandbox refuses")
+            break
     return problems
 
 

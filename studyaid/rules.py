@@ -10,10 +10,6 @@ from .schema import KIND_FIELDS
 from .units import format_number, imperial_agrees
 from .yamlsafe import LineMap
 
-SUM_SLACK = 0.05
-"""Parts may miss their stated total by rounding in the last printed digit."""
-
-
 def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
     """Every rule that needs only the deck file; all problems, located."""
     problems: list[Problem] = []
@@ -110,7 +106,8 @@ def _part_sums(deck: Deck, lines: LineMap) -> list[Problem]:
             problems.append(lines.problem(f"{where}.parts", "parts must have the same unit and scale as their total"))
             continue
         total = sum(p["value"] for p in parts)
-        if abs(total - fact["value"]) > SUM_SLACK * max(1.0, 10 ** -_decimals(fact["value"]) * 10):
+        # The total may differ from its parts by rounding in its last printed digit, no more.
+        if abs(total - fact["value"]) > 0.5 * 10 ** -_decimals(fact["value"]) + 1e-9:
             problems.append(lines.problem(
                 f"{where}.value",
                 f"parts add up to {format_number(round(total, 6))}, not {format_number(fact['value'])} "

@@ -38,6 +38,7 @@ def number(value: Any) -> float:
     """A finite number (YAML may read ``1e5`` as text; it is accepted as a number)."""
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
+    written = value
     if isinstance(value, str):
         try:
             value = float(value.replace(",", ""))
@@ -46,7 +47,7 @@ def number(value: Any) -> float:
     if not isinstance(value, int | float):
         raise ValueError(f"expected a number, got {value!r}")
     if not math.isfinite(value) or abs(value) > 1e15:
-        raise ValueError(f"expected a finite number below 1e15, got {value!r}")
+        raise ValueError(f"expected a finite number below 1e15, got {written!r}")
     return float(value)
 
 
@@ -64,7 +65,9 @@ def percent(value: Any) -> float:
         value = value.strip()[:-1]
     try:
         result = number(value)
-    except ValueError:
+    except ValueError as exc:
+        if "finite" in str(exc):
+            raise
         raise ValueError(f"expected a percentage, got {value!r}") from None
     if not 0 < result <= 100:
         raise ValueError(f"expected a percentage above 0 and at most 100, got {value!r}")
