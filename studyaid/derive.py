@@ -217,17 +217,29 @@ def amount_sum(g: Group, deck: Deck) -> Answer:
                   " + ".join(_amount_text(p) for p in parts) + f" = {shown}.")
 
 
-_METRIC_TARGETS = {"[length]": "kilometre", "[length] ** 2": "square_metre", "[mass]": "tonne"}
+_METRIC_TARGETS = {
+    "[length]": ("kilometer", "kilometres"),
+    "[length] ** 2": ("meter ** 2", "square metres"),
+    "[mass]": ("tonne", "tonnes"),
+}
+"""Non-metric physical units are asked about in these metric units (pint expression, words)."""
 
 
-def _metric_target(f: Fact) -> str | None:
+def _metric_target(f: Fact) -> tuple[str, str] | None:
     unit = f["unit"]
     if unit in CURRENCIES or unit == "count":
         return None
-    target = _METRIC_TARGETS.get(str(parse_unit(unit).dimensionality))
-    if target is None or parse_unit(unit) == parse_unit(target) or "metric" in unit or unit in ("tonne", "kilometre", "metre"):
+    unit_obj = parse_unit(unit)
+    target = _METRIC_TARGETS.get(str(unit_obj.dimensionality))
+    if target is None or _is_metric(unit):
         return None
     return target
+
+
+def _is_metric(unit: str) -> bool:
+    """Whether pint's definition of ``unit`` is already an SI-prefixed or metric unit."""
+    name = str(parse_unit(unit))
+    return any(word in name for word in ("meter", "metre", "tonne", "metric_ton", "gram"))
 
 
 @derivation("amount", "metric", numeric=True,
@@ -236,12 +248,13 @@ def amount_metric(g: Group, deck: Deck) -> Answer:
     f = g[0]
     target = _metric_target(f)
     assert target is not None
+    expression, words = target
     scale = SCALES.get(f.get("scale") or "", 1)
-    exact = convert(f["value"] * scale, f["unit"], target)
+    exact = convert(f["value"] * scale, f["unit"], expression)
     places = 1 if exact < 1000 else 0
-    shown = f"{format_number(exact, places)} {unit_words(target)}"
-    return Answer(shown, round(exact, places), unit_words(target), places,
-                  f"{_amount_text(f)} = {format_number(exact, 3)} {unit_words(target)} ≈ {shown} (converted with pint).")
+    shown = f"{format_number(exact, places)} {words}"
+    return Answer(shown, round(exact, places), words, places,
+                  f"{_amount_text(f)} = {format_number(round(exact, 3))} {words} ≈ {shown} (converted with pint).")
 
 
 # ---------------------------------------------------------------- measures

@@ -28,6 +28,7 @@ _VULGAR = {
     Fraction(7, 8): "⅞",
 }
 _IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "square foot": "square feet"}
+_SPELLING = {"square meter": "square metre", "meter": "metre", "kilometer": "kilometre"}
 _IMPERIAL = re.compile(
     r"^(?P<ft>\d+)\s*ft\.?\s*(?P<inch>\d+)?\s*(?:(?P<num>\d+)\s*[/⁄]\s*(?P<den>\d+))?\s*in\.?$"
 )
@@ -79,6 +80,7 @@ def format_percent(value: float) -> str:
 def unit_words(unit: str, plural: bool = True) -> str:
     """A pint unit name as words: ``metric_ton`` -> ``metric tons``."""
     words = unit.replace("_", " ")
+    words = _SPELLING.get(words, words)
     if not plural:
         return words
     return _IRREGULAR_PLURALS.get(words, words if words.endswith("s") else words + "s")
@@ -95,7 +97,7 @@ def format_amount(
     scaled = f"{number} {scale}" if scale else number
     if unit in CURRENCIES:
         return f"{CURRENCIES[unit][0]}{scaled}"
-    words = noun or unit_words(unit, plural=not (value == 1 and value_max is None))
+    words = noun or unit_words(unit, plural=not (value == 1 and value_max is None and not scale))
     return f"{scaled} {words}"
 
 
