@@ -141,16 +141,18 @@ def distractors(derivation: Derivation, group: Group, answer: Answer, pool: Sequ
             continue
         candidates.append((_affinity(group[0], other[0]), derivation.compute(other, deck)))
     candidates.extend((0.0, a) for a in derivation.pool(group, deck))
-    ranked: list[tuple[float, Answer]] = []
+    ranked: list[tuple[float, float, Answer]] = []
     for affinity, cand in candidates:
         if cand.key in seen or cand.unit != answer.unit:
             continue
         if answer.span and cand.span and cand.span[0] < answer.span[1] and answer.span[0] < cand.span[1]:
             continue
         seen.add(cand.key)
-        ranked.append((affinity + _distance(answer, cand), cand))
-    ranked.sort(key=lambda pair: (pair[0], pair[1].key))
-    shortlist = [a for _, a in ranked[: max(2 * count, count)]]
+        # Ties (same sort, same distance) break by the question's own random draw, so that
+        # questions of one kind do not all get the same alphabetically first distractors.
+        ranked.append((affinity + _distance(answer, cand), rng.random(), cand))
+    ranked.sort(key=lambda entry: (entry[0], entry[1]))
+    shortlist = [a for _, _, a in ranked[: 2 * count]]
     return rng.sample(shortlist, min(count, len(shortlist)))
 
 
@@ -166,6 +168,8 @@ def _distance(answer: Answer, cand: Answer) -> float:
     """How far a numeric candidate is from the answer (so options look plausible together)."""
     if answer.number and cand.number and answer.number > 0 and cand.number > 0:
         return abs(math.log(cand.number / answer.number)) / 10
+    if answer.span and cand.span:
+        return abs(cand.span[0] - answer.span[0]) / 50
     return 0.0
 
 
@@ -202,6 +206,7 @@ def _context(group: Group, deck: Deck, answer: Answer) -> dict[str, Any]:
         "whole": whole_of(first, deck),
         "parts": [_view(deck.fact(p)) for p in (first.get("parts") or ())],
         "unit": answer.unit,
+        "answer_in": f"as a number of {answer.unit}" if first.get("unit") == "count" else f"in {answer.unit}",
         "article": {"title": deck.source.title, "author": deck.source.author, "year": deck.source.date[:4],
                     "published": _long_date(deck.source.date)},
     }

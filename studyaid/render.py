@@ -29,7 +29,7 @@ def environment() -> ImmutableSandboxedEnvironment:
 def at_date(label: str) -> str:
     """A date label with the preposition English needs: on 21 September 2017, in 2003, between 1983 and 1990."""
     if "–" in label:
-        first, last = label.split("–", 1)
+        first, last = (f"the {part}" if part.endswith("s") else part for part in label.split("–", 1))
         return f"between {first} and {last}"
     if label[:1].isdigit() and len(label.split()) == 3:
         return f"on {label}"
