@@ -8,6 +8,7 @@ distractors drawn from the fact base are provably wrong.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -144,7 +145,7 @@ def share_amount(g: Group, deck: Deck) -> Answer:
     f = g[0]
     whole = _whole_amount(f, deck)
     exact = f["value"] / 100 * whole["value"]
-    places = 1 if exact < 100 else 0
+    places = significant_places(exact)
     shown = format_amount(round(exact, places), whole["unit"], whole.get("scale"), whole.get("noun"))
     whole_text = format_amount(whole["value"], whole["unit"], whole.get("scale"), whole.get("noun"))
     return Answer(shown, round(exact, places), amount_unit_words(whole["unit"], whole.get("scale"), whole.get("noun")),
@@ -487,6 +488,13 @@ def asked_span(g: Group, deck: Deck) -> Answer:
     f = g[0]
     assert f.asked is not None
     return Answer(f.corrected(f.asked), working=f"The article: “{f.corrected(f.quote)}”")
+
+
+def significant_places(value: float, figures: int = 2) -> int:
+    """Decimal places that keep at least ``figures`` significant figures (and at least one place)."""
+    if value <= 0:
+        return 1
+    return max(1, figures - 1 - math.floor(math.log10(value)))
 
 
 def _places(value: float) -> int:

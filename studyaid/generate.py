@@ -120,7 +120,9 @@ def build(template: Template, derivation: Derivation, group: Group, pool: Sequen
         extra = {"items": tuple(names), "options": tuple(roles),
                  "key": tuple(roles.index(r) for _, r in answer.pairs)}
     prompt = render(template.prompt, context, origin)
-    _check_prompt(prompt, group, answer, form)
+    _check_attribution(prompt, group)
+    if _gives_away(prompt, answer, form):
+        return None
     explanation = render(template.explanation, {**context, "working": answer.working}, origin) \
         if template.explanation else _explanation(answer, group, form, context.get("shown"), shown_answer)
     return Question(
@@ -177,8 +179,11 @@ def _tolerance(template: Template, answer: Answer) -> float:
     if template.tolerance:
         text = template.tolerance.strip()
         if text.endswith("%"):
-            return abs(answer.number or 0) * float(text[:-1]) / 100
-        return float(text)
+            given = abs(answer.number or 0) * float(text[:-1]) / 100
+        else:
+            given = float(text)
+        # Never stricter than the rounding of the printed answer itself.
+        return max(given, 0.5 * 10 ** -answer.places)
     return 0.5 * 10 ** -answer.places
 
 
@@ -212,17 +217,21 @@ def _context(group: Group, deck: Deck, answer: Answer) -> dict[str, Any]:
     }
 
 
-def _check_prompt(prompt: str, group: Group, answer: Answer, form: str) -> None:
-    """A question must name its attribution and hedge, and must not state its own answer."""
+def _check_attribution(prompt: str, group: Group) -> None:
+    """A question must name its facts' attribution and carry their hedge (else the template is wrong)."""
     for fact in group:
         if fact.attribution and fact.attribution.casefold() not in prompt.casefold():
             raise TemplateError(f"the question does not say the fact is according to {fact.attribution}")
         if fact.hedge and HEDGE_NOTES[fact.hedge] not in prompt:
             raise TemplateError(f"the question does not carry the article's hedge {fact.hedge!r}")
-    if form in ("choice", "short", "numeric", "cloze"):
-        pattern = r"(?<![\w.,])" + re.escape(answer.text.casefold()) + r"(?![\w])"
-        if re.search(pattern, prompt.casefold()):
-            raise TemplateError(f"the question gives away its answer {answer.text!r}")
+
+
+def _gives_away(prompt: str, answer: Answer, form: str) -> bool:
+    """Whether the question text states its own answer (then it is no question, and is dropped)."""
+    if form not in ("choice", "short", "numeric", "cloze"):
+        return False
+    pattern = r"(?<![\w.,])" + re.escape(answer.text.casefold()) + r"(?![\w])"
+    return re.search(pattern, prompt.casefold()) is not None
 
 
 def _explanation(answer: Answer, group: Group, form: str, shown: str | None, verdict: str) -> str:
