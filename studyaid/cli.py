@@ -145,8 +145,9 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
             print(f"  {topic:<14}{facts[topic]:>7}{per_topic[topic]:>11}")
         print("  kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
         print("  forms: " + ", ".join(f"{f} {forms[f]}" for f in FORMS))
-        if args.article:
-            print(f"  all {len(deck.facts)} quotes found in {args.article}")
+        article = args.article or deck.source.article
+        if article:
+            print(f"  all {len(deck.facts)} quotes found in {article}")
     print("ok")
     return 0
 

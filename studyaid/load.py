@@ -104,7 +104,7 @@ def _source(value: Any, lines: LineMap, problems: list[Problem]) -> Source | Non
     data = _mapping(value, "source", lines, problems)
     if data is None:
         return None
-    _unknown(data, {"title", "author", "publisher", "date", "url", "footnotes"}, "source", lines, problems)
+    _unknown(data, {"title", "author", "publisher", "date", "url", "footnotes", "article"}, "source", lines, problems)
     got = {k: _field(data, k, schema.text, "source", lines, problems) for k in ("title", "author", "publisher")}
     date = _field(data, "date", schema.iso_date, "source", lines, problems)
     url = _field(data, "url", schema.text, "source", lines, problems, required=False)
@@ -119,7 +119,29 @@ def _source(value: Any, lines: LineMap, problems: list[Problem]) -> Source | Non
                 notes[str(key)] = got_note
     if None in got.values() or date is None:
         return None
-    return Source(got["title"], got["author"], got["publisher"], date, url, frozen_mapping(notes))
+    article = _field(data, "article", schema.text, "source", lines, problems, required=False)
+    if article is not None:
+        try:
+            article = str(inside_folder(Path(lines.path).parent, article))
+        except ValueError as exc:
+            problems.append(lines.problem("source.article", str(exc)))
+            article = None
+    return Source(got["title"], got["author"], got["publisher"], date, url, frozen_mapping(notes), article)
+
+
+def inside_folder(folder: Path, written: str) -> Path:
+    """A path written in a deck file, resolved against the deck's folder; it must stay inside it.
+
+    Deck files are shared between teachers, so a path in one is untrusted: absolute paths, ``..``
+    that climbs out, and symlinks that point out are all refused.
+    """
+    if Path(written).is_absolute():
+        raise ValueError(f"path {written!r} is absolute; write it relative to the deck's folder")
+    base = folder.resolve()
+    target = (base / written).resolve()
+    if not target.is_relative_to(base):
+        raise ValueError(f"path {written!r} leaves the deck's folder")
+    return target
 
 
 def _settings(value: Any, lines: LineMap, problems: list[Problem]) -> DeckSettings | None:

@@ -36,6 +36,8 @@ class Source:
     url: str | None = None
     footnotes: Mapping[str, str] = field(default_factory=frozen_mapping)
     """The article's notes, by the key the article gives them (``i``, ``ii``...)."""
+    article: str | None = None
+    """The article's text file, resolved and checked to lie inside the deck's folder."""
 
 
 @dataclass(frozen=True)

@@ -65,11 +65,23 @@ def load_workspace(decks: list[str], templates: str | None, article: str | None 
             continue
         if article_text is not None:
             problems.extend(check_quotes(deck, article_text, article or ""))
+        elif deck.source.article:
+            problems.extend(_check_own_article(deck))
         loaded.append(deck)
     problems.extend(check_id_collisions(loaded))
     if problems:
         raise InputError(problems)
     return Workspace(tuple(loaded), shared)
+
+
+def _check_own_article(deck: Deck) -> list[Problem]:
+    """Quotes checked against the article file the deck names (already confined to its folder)."""
+    assert deck.source.article is not None
+    try:
+        text = Path(deck.source.article).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(deck.path, 0, "source.article", f"cannot read the article: {exc}")]
+    return check_quotes(deck, text, _display(Path(deck.source.article)))
 
 
 def _display(path: Path) -> str:

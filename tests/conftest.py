@@ -14,7 +14,7 @@ from studyaid.load import load_deck, load_templates
 REPO = Path(__file__).resolve().parents[1]
 MINI_DIR = REPO / "tests" / "fixtures" / "mini"
 MINI_DECK = MINI_DIR / "decks" / "mini.yaml"
-MINI_ARTICLE = MINI_DIR / "article.txt"
+MINI_ARTICLE = MINI_DIR / "decks" / "mini-article.txt"
 QUESTIONS = REPO / "questions.yaml"
 ARTICLE_DECK = REPO / "decks" / "russia-north-korea-ties.yaml"
 SHARED_ARTICLE = REPO.parent / "shared" / "article" / "russia-north-korea-ties.txt"
