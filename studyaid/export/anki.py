@@ -1,0 +1,98 @@
+"""The Anki exporter: an article's questions as one .apkg deck tree, one subdeck per topic.
+
+Identity and updates: a note's GUID comes from the article, template and facts; its modification
+time is when its content last changed, kept in the lock file beside the deck file
+(``anki_lock``). Re-importing a rebuilt package then updates exactly the notes whose content
+changed, leaves learners' edits to the others alone, and never touches their reviews.
+
+With a fixed ``timestamp`` the same input gives the same package bytes (``anki_package``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import genanki
+
+from ..atomic import safe_output_name
+from ..errors import ExportError
+from ..model import TOPIC_TITLES, TOPICS, Deck, Question
+from . import anki_html as h
+from .anki_lock import lock_path, read_lock, stamp, write_lock
+from .anki_models import note_types
+from .anki_notes import NoteSpec, build_notes
+from .anki_package import Package
+from .pictures import pictures_for
+
+_ID_LOW, _ID_SPAN = 1 << 30, 1 << 30
+
+
+def subdeck_id(deck_id: int, topic: str) -> int:
+    """A topic subdeck's ID, derived so it never changes: the first 8 bytes of
+    ``sha256(f"{deck_id}::{topic}")`` as a big-endian integer, folded into the deck-ID range
+    [2**30, 2**31) that the deck file's own IDs use."""
+    digest = hashlib.sha256(f"{deck_id}::{topic}".encode()).digest()
+    return _ID_LOW + int.from_bytes(digest[:8], "big") % _ID_SPAN
+
+
+def export_anki(
+    deck: Deck,
+    questions: Sequence[Question],
+    out_dir: Path,
+    *,
+    deck_file: Path,
+    timestamp: float | None = None,
+) -> Path:
+    """Write ``out_dir/<slug>.apkg`` (one note per question), then update the deck's lock file.
+
+    ``timestamp`` (default: now) stamps new and changed notes and fixes genanki's IDs and the zip
+    entry dates, so a fixed timestamp gives a byte-identical package.
+    """
+    now = time.time() if timestamp is None else timestamp
+    notes = build_notes(deck, questions, pictures_for(deck))
+    guids = [n.guid for n in notes]
+    if len(set(guids)) != len(guids):
+        twice = sorted({n.question_id for n in notes if guids.count(n.guid) > 1})
+        raise ExportError(f"questions share an Anki note GUID: {', '.join(twice)}")
+    lock_file = lock_path(deck_file)
+    lock = stamp(read_lock(lock_file), {n.guid: n.content_hash for n in notes}, now)
+    media = {p.name: p.data for n in notes for p in n.pictures}
+    target = safe_output_name(out_dir, f"{deck.slug}.apkg")
+    package = Package(deck_tree(deck, notes), media, {n.guid: lock[n.guid].mod for n in notes})
+    package.write_to_file(target, timestamp=now)
+    write_lock(lock_file, lock)
+    return target
+
+
+def deck_tree(deck: Deck, notes: Sequence[NoteSpec]) -> list[genanki.Deck]:
+    """The article's deck (empty, the tree's root) and a ``Name::Topic`` subdeck per topic."""
+    settings = deck.settings
+    models = note_types(settings, deck.slug)
+    source = deck.source
+    root = genanki.Deck(
+        settings.deck_id,
+        settings.name,
+        description=f"{h.link(source.url, source.title)} — {h.text(source.author)}, "
+        f"{h.text(source.publisher)}, {h.text(source.date)}",
+    )
+    subdecks = {
+        topic: genanki.Deck(
+            subdeck_id(settings.deck_id, topic), f"{settings.name}::{TOPIC_TITLES[topic]}"
+        )
+        for topic in TOPICS
+        if any(n.topic == topic for n in notes)
+    }
+    for position, note in enumerate(notes, start=1):
+        subdecks[note.topic].add_note(
+            genanki.Note(
+                models[note.role],
+                list(note.fields),
+                tags=list(note.tags),
+                guid=note.guid,
+                due=position,
+            )
+        )
+    return [root, *subdecks.values()]
