@@ -52,8 +52,9 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
             try:
                 question = build(template, derivation, group, pool, deck, seed)
             except TemplateError as exc:
-                problems.append(Problem(deck.path, group[0].line, f"facts[{deck.facts.index(group[0])}]",
-                                        f"template {template.id!r} ({template.origin}): {exc}"))
+                where, _, line = template.origin.rpartition(":")
+                problems.append(Problem(where, int(line), f"template {template.id!r}",
+                                        f"{exc} for fact {group[0].id!r} ({deck.path}:{group[0].line})"))
                 continue
             if question is not None:
                 questions.append(question)
@@ -78,7 +79,6 @@ def build(template: Template, derivation: Derivation, group: Group, pool: Sequen
     rng = random.Random(f"{seed}:{qid}")
     answer = derivation.compute(group, deck)
     context = _context(group, deck, answer)
-    origin = f"{template.origin} ({template.id})"
     form = template.form
     extra: dict[str, Any] = {}
     shown_answer = answer.text
@@ -119,11 +119,11 @@ def build(template: Template, derivation: Derivation, group: Group, pool: Sequen
         rng.shuffle(roles)
         extra = {"items": tuple(names), "options": tuple(roles),
                  "key": tuple(roles.index(r) for _, r in answer.pairs)}
-    prompt = render(template.prompt, context, origin)
+    prompt = render(template.prompt, context)
     _check_attribution(prompt, group)
     if _gives_away(prompt, answer, form):
         return None
-    explanation = render(template.explanation, {**context, "working": answer.working}, origin) \
+    explanation = render(template.explanation, {**context, "working": answer.working}) \
         if template.explanation else _explanation(answer, group, form, context.get("shown"), shown_answer)
     return Question(
         id=qid, template_id=template.id, fact_ids=tuple(f.id for f in group), topic=group[0].topic, form=form,

@@ -61,19 +61,19 @@ def _compiled(source: str) -> Any:
     return environment().from_string(source)
 
 
-def render(source: str, context: dict[str, Any], origin: str) -> str:
+def render(source: str, context: dict[str, Any]) -> str:
     """Render a template to one line of text; TemplateError when it fails or renders nothing."""
     try:
         text = _compiled(source).render(context)
     except SecurityError as exc:
-        raise TemplateError(f"{origin}: refused by the sandbox: {exc}") from None
+        raise TemplateError(f"refused by the sandbox: {exc}") from None
     except UndefinedError as exc:
-        raise TemplateError(f"{origin}: {exc.message}") from None
+        raise TemplateError(f"{exc.message}") from None
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"{origin}: Jinja2 syntax error: {exc.message}") from None
+        raise TemplateError(f"Jinja2 syntax error: {exc.message}") from None
     except Exception as exc:  # a template can fail in any filter; report it, never crash
-        raise TemplateError(f"{origin}: template failed: {exc}") from None
+        raise TemplateError(f"template failed: {exc}") from None
     text = " ".join(text.split())
     if not text:
-        raise TemplateError(f"{origin}: the template renders an empty question")
+        raise TemplateError("renders an empty question")
     return text

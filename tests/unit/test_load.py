@@ -210,3 +210,25 @@ def template_messages(tmp_path: Path, text: str) -> list[str]:
 def test_bad_template_gets_one_located_message(tmp_path, old, new, expected):
     """Unknown fields, syntax errors, sandbox escapes and unknown answers in templates are located."""
     assert template_messages(tmp_path, TEMPLATE_BASE.replace(old, new)) == [expected]
+
+
+def test_symlink_out_of_the_deck_folder_is_refused(tmp_path):
+    """An article path that is a symlink pointing outside the deck's folder is refused."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("secret")
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "article.txt").symlink_to(outside)
+    path = folder / "x.yaml"
+    path.write_text(BASE.replace("  footnotes:\n", "  article: article.txt\n  footnotes:\n"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_deck(path, (), display="x.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "x.yaml:7: source.article: path 'article.txt' leaves the deck's folder"]
+
+
+def test_article_inside_the_folder_is_accepted(tmp_path):
+    """An article path inside the deck's folder resolves to that file."""
+    (tmp_path / "article.txt").write_text("text")
+    deck = load_text(tmp_path, BASE.replace("  footnotes:\n", "  article: article.txt\n  footnotes:\n"))
+    assert deck.source.article == str((tmp_path / "article.txt").resolve())
