@@ -56,7 +56,7 @@ def load_deck(path: Path, shared: tuple[Template, ...] = (), display: str | None
         raise InputError(problems)
     _unknown(data, {"slug", "source", "deck", "facts", "templates"}, "", lines, problems)
     slug = _field(data, "slug", schema.identifier, "", lines, problems)
-    source = _source(data.get("source"), lines, problems)
+    source = _source(data.get("source"), lines, problems, path.parent)
     settings = _settings(data.get("deck"), lines, problems)
     facts = _facts(data.get("facts"), lines, problems)
     own = _templates(data.get("templates") or [], "templates", lines, problems)
@@ -100,7 +100,7 @@ def _mapping(value: Any, where: str, lines: LineMap, problems: list[Problem]) ->
     return value
 
 
-def _source(value: Any, lines: LineMap, problems: list[Problem]) -> Source | None:
+def _source(value: Any, lines: LineMap, problems: list[Problem], folder: Path) -> Source | None:
     data = _mapping(value, "source", lines, problems)
     if data is None:
         return None
@@ -122,7 +122,7 @@ def _source(value: Any, lines: LineMap, problems: list[Problem]) -> Source | Non
     article = _field(data, "article", schema.text, "source", lines, problems, required=False)
     if article is not None:
         try:
-            article = str(inside_folder(Path(lines.path).parent, article))
+            article = str(inside_folder(folder, article))
         except ValueError as exc:
             problems.append(lines.problem("source.article", str(exc)))
             article = None
