@@ -19,6 +19,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     temp = Path(name)
+    # mkstemp creates 0600 files; outputs are shared documents, so give them the usual mode.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)
     try:
         yield temp
         with open(temp, "rb") as handle:
