@@ -110,29 +110,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _generate_all(args: argparse.Namespace, progress: Progress, seed: int | None = None) -> list[tuple[Any, list[Question]]]:
+def _generate_all(args: argparse.Namespace, progress: Progress, seed: int | None = None,
+                  keep_going: bool = False) -> tuple[list[tuple[Any, list[Question]]], list[Any]]:
+    """Load the decks and generate their questions; with ``keep_going``, skip failing decks and
+    return their problems instead of raising."""
     from .errors import Problem
     from .generate import generate
     from .workspace import load_workspace
 
     decks = args.decks if isinstance(args.decks, list) else ([args.decks] if args.decks else [])
     progress(f"loading {len(decks) or 'all'} deck file(s)…")
-    workspace = load_workspace(decks, args.templates, getattr(args, "article", None))
+    workspace = load_workspace(decks, args.templates, getattr(args, "article", None), keep_going=keep_going)
     results = []
-    problems: list[Problem] = []
+    problems: list[Problem] = list(workspace.problems)
     for deck in workspace.decks:
         progress(f"{deck.path}: generating questions from {len(deck.facts)} facts…")
         try:
             results.append((deck, generate(deck, workspace.templates, seed)))
         except InputError as exc:
             problems.extend(exc.problems)
-    if problems:
+    if problems and not keep_going:
         raise InputError(problems)
-    return results
+    return results, problems
 
 
 def _check(args: argparse.Namespace, progress: Progress) -> int:
-    for deck, questions in _generate_all(args, progress):
+    results, _ = _generate_all(args, progress)
+    for deck, questions in results:
         facts = Counter(f.topic for f in deck.facts)
         kinds = Counter(f.kind for f in deck.facts)
         per_topic = Counter(q.topic for q in questions)
@@ -153,7 +157,8 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
 
 
 def _questions(args: argparse.Namespace, progress: Progress) -> int:
-    chosen = [q for _, qs in _generate_all(args, progress, args.seed) for q in qs
+    results, _ = _generate_all(args, progress, args.seed)
+    chosen = [q for _, qs in results for q in qs
               if args.topic is None or q.topic == args.topic]
     if args.format == "json":
         print(json.dumps([question_record(q) for q in chosen], ensure_ascii=False, indent=2))
@@ -184,23 +189,24 @@ def _export(args: argparse.Namespace, progress: Progress) -> int:
     out_dir = Path(args.output)
     if args.command in ("quiz", "build"):
         _check_choices(args)
-    failed: list[Problem] = []
-    for deck, questions in _generate_all(args, progress):
+    results, failed = _generate_all(args, progress, keep_going=True)
+    broken_output = False
+    for deck, questions in results:
         try:
             written = _export_deck(args, deck, questions, out_dir, progress)
         except InputError as exc:
             failed.extend(exc.problems)
             continue
         except StudyaidError as exc:
-            print(f"{deck.path}: {exc}", file=sys.stderr)
-            failed.append(Problem(deck.path, 0, "", str(exc)))
+            failed.append(Problem(deck.path, 0, "", f"could not write its outputs: {exc}"))
+            broken_output = True
             continue
         for path in written:
             print(path)
+    for problem in failed:
+        print(problem, file=sys.stderr)
     if failed:
-        for problem in failed:
-            print(problem, file=sys.stderr)
-        return EXIT_INPUT
+        return 1 if broken_output else EXIT_INPUT
     return 0
 
 

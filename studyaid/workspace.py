@@ -17,6 +17,8 @@ class Workspace:
 
     decks: tuple[Deck, ...]
     templates: tuple[Template, ...]
+    problems: tuple[Problem, ...] = ()
+    """Problems with decks left out (only when loaded with ``keep_going``)."""
 
 
 def deck_paths(given: list[str]) -> list[Path]:
@@ -40,8 +42,14 @@ def templates_path(option: str | None, decks: list[Path]) -> Path:
     return Path("questions.yaml")
 
 
-def load_workspace(decks: list[str], templates: str | None, article: str | None = None) -> Workspace:
-    """Load every deck and the templates, collecting all problems from all files before raising."""
+def load_workspace(decks: list[str], templates: str | None, article: str | None = None,
+                   keep_going: bool = False) -> Workspace:
+    """Load every deck and the templates, collecting all problems from all files before raising.
+
+    With ``keep_going``, a deck with problems is left out and its problems are returned with the
+    decks that loaded, so that one teacher's broken deck does not stop everyone else's build.
+    Problems with the shared templates always stop everything: every deck needs them.
+    """
     paths = deck_paths(decks)
     problems: list[Problem] = []
     shared: tuple[Template, ...] = ()
@@ -69,9 +77,10 @@ def load_workspace(decks: list[str], templates: str | None, article: str | None 
             problems.extend(_check_own_article(deck))
         loaded.append(deck)
     problems.extend(check_id_collisions(loaded))
-    if problems:
+    if problems and (not keep_going or not shared):
         raise InputError(problems)
-    return Workspace(tuple(loaded), shared)
+    failed = {p.path for p in problems}
+    return Workspace(tuple(d for d in loaded if d.path not in failed), shared, tuple(problems))
 
 
 def _check_own_article(deck: Deck) -> list[Problem]:

@@ -76,3 +76,17 @@ def test_colliding_deck_ids_are_refused(tmp_path):
     result = run("check", str(MINI_DECK), str(copy), "--templates", str(REPO / "questions.yaml"), "--quiet")
     assert result.returncode == 2
     assert "deck.deck_id: ID 1700000001 collides with" in result.stderr
+
+
+def test_one_broken_deck_does_not_stop_the_others(tmp_path):
+    """`anki` with a good and a broken deck writes the good one, reports the bad one, exits 2."""
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "mini.yaml").write_text(MINI_DECK.read_text(encoding="utf-8"))
+    (decks / "mini-article.txt").write_text(MINI_ARTICLE.read_text(encoding="utf-8"))
+    (decks / "broken.yaml").write_text("slug: [broken\n")
+    result = run("anki", "--templates", str(REPO / "questions.yaml"), "--quiet", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "decks/broken.yaml:2: invalid YAML: expected ',' or ']', but got '<stream end>'"
+    assert (tmp_path / "out" / "mini.apkg").exists()
+    assert not (tmp_path / "out" / "broken.apkg").exists()
