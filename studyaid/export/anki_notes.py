@@ -105,7 +105,7 @@ def build_notes(
             "Source": h.sources(q.sources),
             "Citation": h.text(q.citation),
             "Article": article,
-            "Attribution": h.text(_capfirst(q.attribution)) if q.attribution else "",
+            "Attribution": h.text(q.attribution or ""),
             "Picture": "".join(h.image(p.name, p.alt) for p in shown),
             "Id": h.text(q.id),
         }

@@ -165,9 +165,7 @@ def test_attribution_shown_on_attributed_and_hedged_questions(imported):
     for q in attributed:
         for card in notes[q.id].cards():
             back = html.unescape(visible(card.answer()))
-            assert (
-                f'<p class="attribution">{q.attribution[:1].upper()}{q.attribution[1:]}</p>' in back
-            )
+            assert f'<span class="label">Caveat:</span> {q.attribution}</p>' in back
 
 
 def test_pictures_on_share_and_gauge_cards_only(imported):
