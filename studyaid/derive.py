@@ -436,16 +436,26 @@ def _norm(s: str) -> str:
     return " ".join(s.casefold().replace("the ", "").split())
 
 
-@derivation("actor", "role", rivals=lambda g, o: _norm(g[0]["name"]) == _norm(o[0]["name"]))
-def actor_role(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    return Answer(f["role"], working=f"{f['name']}: {f['role']}.")
+def _register_name_and_description(kind: str, described: str) -> None:
+    """Two derivations for a named thing: its name given its description, and the reverse.
+
+    A rival (another true answer) is a fact with the same description when asking for the name,
+    and with the same name when asking for the description.
+    """
+
+    def answer_with(field: str) -> Callable[[Group, Deck], Answer]:
+        def compute(g: Group, deck: Deck) -> Answer:
+            f = g[0]
+            return Answer(f[field], working=f"{f['name']}: {f[described]}.")
+        return compute
+
+    for asked, other in (("name", described), (described, "name")):
+        DERIVATIONS[(kind, asked)] = Derivation(
+            kind, asked, answer_with(asked),
+            rivals=lambda g, o, other=other: _norm(g[0][other]) == _norm(o[0][other]))
 
 
-@derivation("actor", "name", rivals=lambda g, o: _norm(g[0]["role"]) == _norm(o[0]["role"]))
-def actor_name(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    return Answer(f["name"], working=f"{f['name']}: {f['role']}.")
+_register_name_and_description("actor", "role")
 
 
 def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Group]:
@@ -461,16 +471,7 @@ def actor_matching(g: Group, deck: Deck) -> Answer:
                   sequence=tuple(n for n, _ in pairs), pairs=pairs)
 
 
-@derivation("place", "name", rivals=lambda g, o: _norm(g[0]["description"]) == _norm(o[0]["description"]))
-def place_name(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    return Answer(f["name"], working=f"{f['name']}: {f['description']}.")
-
-
-@derivation("place", "description", rivals=lambda g, o: _norm(g[0]["name"]) == _norm(o[0]["name"]))
-def place_description(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    return Answer(f["description"], working=f"{f['name']}: {f['description']}.")
+_register_name_and_description("place", "description")
 
 
 # ---------------------------------------------------------------- any kind
