@@ -46,22 +46,27 @@ def highlighted(quote: str, parts: Sequence[str]) -> str:
     overlap one already marked are left alone.
     """
     spans: list[tuple[int, int]] = []
-    folded = quote.casefold()
-    if len(folded) == len(quote):  # casefolding kept offsets (no ß -> ss), so they index ``quote``
-        for part in parts:
-            at = folded.find(part.casefold())
-            if (
-                part
-                and at >= 0
-                and all(at >= end or at + len(part) <= start for start, end in spans)
-            ):
-                spans.append((at, at + len(part)))
+    for part in parts:
+        at = _find(quote, part)
+        if at >= 0 and all(at >= end or at + len(part) <= start for start, end in spans):
+            spans.append((at, at + len(part)))
     out, pos = [], 0
     for start, end in sorted(spans):
         out.append(f"{text(quote[pos:start])}<mark>{text(quote[start:end])}</mark>")
         pos = end
     out.append(text(quote[pos:]))
     return "".join(out)
+
+
+def _find(quote: str, part: str) -> int:
+    """Where ``part`` starts in ``quote``: exactly, else ignoring case; -1 when it is not there."""
+    if not part:
+        return -1
+    at = quote.find(part)
+    folded = quote.casefold()
+    if at < 0 and len(folded) == len(quote):  # casefolding kept offsets (no ß -> ss)
+        at = folded.find(part.casefold())
+    return at
 
 
 def bullets(

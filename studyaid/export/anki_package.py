@@ -17,7 +17,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import genanki
@@ -36,9 +36,7 @@ class Package(genanki.Package):
         self.media = dict(sorted(media.items()))
         self.mods = dict(mods)
 
-    def write_to_db(
-        self, cursor: sqlite3.Cursor, timestamp: float, id_gen: itertools.count
-    ) -> None:  # type: ignore[override]
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Iterator[int]) -> None:
         super().write_to_db(cursor, timestamp, id_gen)
         cursor.executemany(
             "UPDATE notes SET mod = ? WHERE guid = ?", sorted((m, g) for g, m in self.mods.items())
