@@ -141,7 +141,7 @@ def distractors(derivation: Derivation, group: Group, answer: Answer, pool: Sequ
     for other in others:
         if not derivation.applies(other, deck) or derivation.rivals(group, other):
             continue
-        candidates.append((_affinity(group[0], other[0]), derivation.compute(other, deck)))
+        candidates.append((_affinity(group[0], other[0], deck), derivation.compute(other, deck)))
     candidates.extend((0.0, a) for a in derivation.pool(group, deck))
     ranked: list[tuple[float, float, Answer]] = []
     for affinity, cand in candidates:
@@ -154,12 +154,21 @@ def distractors(derivation: Derivation, group: Group, answer: Answer, pool: Sequ
         # questions of one kind do not all get the same alphabetically first distractors.
         ranked.append((affinity + _distance(answer, cand), rng.random(), cand))
     ranked.sort(key=lambda entry: (entry[0], entry[1]))
-    shortlist = [a for _, _, a in ranked[: 2 * count]]
-    return rng.sample(shortlist, min(count, len(shortlist)))
+    return [a for _, _, a in ranked[:count]]
 
 
-def _affinity(fact: Fact, other: Fact) -> float:
-    """0 when ``other`` is of the same sort as ``fact`` (same actor kind, same whole), else 1."""
+def _affinity(fact: Fact, other: Fact, deck: Deck) -> float:
+    """0 when ``other`` is of the same sort as ``fact`` (same actor kind, same whole), up to 1.
+
+    Shares of another whole still make plausible options when their parts are of the same sort
+    as the asked part: countries with countries, goods with goods.
+    """
+    if fact.kind == "share":
+        if fact.get("of") == other.get("of") and fact["whole"] == other["whole"]:
+            return 0.0
+        actors = {f["name"].casefold() for f in deck.facts if f.kind == "actor"}
+        same_sort = (fact["part"].casefold() in actors) == (other["part"].casefold() in actors)
+        return 0.5 if same_sort else 1.0
     for field in ("actor_kind", "place_kind", "whole", "unit"):
         if fact.get(field) is not None:
             return 0.0 if fact.get(field) == other.get(field) else 1.0
