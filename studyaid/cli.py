@@ -94,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; exit status 0 on success, 2 on bad input."""
     args = _parser().parse_args(argv)
     progress = Progress(args.quiet)
+    _stop_cleanly_on_sigterm()
     try:
         if args.command == "check":
             return _check(args, progress)
@@ -107,7 +108,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StudyaidError as exc:
         print(f"studyaid: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("studyaid: interrupted; outputs written so far are complete, the one in progress was discarded",
+              file=sys.stderr)
+        return 130
     return 0
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into KeyboardInterrupt, so the atomic writers remove their temporary files."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _generate_all(args: argparse.Namespace, progress: Progress, seed: int | None = None,
