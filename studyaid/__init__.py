@@ -6,6 +6,17 @@ from .load import load_deck, load_templates
 from .model import Deck, Fact, Question, Source, Template
 
 __all__ = [
-    "Deck", "ExportError", "Fact", "InputError", "Problem", "Question", "Source", "StudyaidError",
-    "Template", "TemplateError", "generate", "load_deck", "load_templates",
+    "Deck",
+    "ExportError",
+    "Fact",
+    "InputError",
+    "Problem",
+    "Question",
+    "Source",
+    "StudyaidError",
+    "Template",
+    "TemplateError",
+    "generate",
+    "load_deck",
+    "load_templates",
 ]

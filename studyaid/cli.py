@@ -47,8 +47,9 @@ def _parser() -> argparse.ArgumentParser:
 
     def outputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", default="build", help="output folder (default: build/)")
-        p.add_argument("--timestamp", type=float,
-                       help="fixed build time (seconds since 1970) for byte-reproducible output")
+        p.add_argument(
+            "--timestamp", type=float, help="fixed build time (seconds since 1970) for byte-reproducible output"
+        )
 
     build = sub.add_parser("build", help="write every output: Anki deck, quiz, key, JSON and briefing")
     common(build)
@@ -109,8 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"studyaid: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("studyaid: interrupted; outputs written so far are complete, the one in progress was discarded",
-              file=sys.stderr)
+        print(
+            "studyaid: interrupted; outputs written so far are complete, the one in progress was discarded",
+            file=sys.stderr,
+        )
         return 130
     return 0
 
@@ -125,8 +128,9 @@ def _stop_cleanly_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, interrupt)
 
 
-def _generate_all(args: argparse.Namespace, progress: Progress, seed: int | None = None,
-                  keep_going: bool = False) -> tuple[list[tuple[Any, list[Question]]], list[Any]]:
+def _generate_all(
+    args: argparse.Namespace, progress: Progress, seed: int | None = None, keep_going: bool = False
+) -> tuple[list[tuple[Any, list[Question]]], list[Any]]:
     """Load the decks and generate their questions; with ``keep_going``, skip failing decks and
     return their problems instead of raising."""
     from .errors import Problem
@@ -157,8 +161,10 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
         per_topic = Counter(q.topic for q in questions)
         forms = Counter(q.form for q in questions)
         print(f"{deck.path}: {deck.source.title} ({deck.source.author}, {deck.source.date})")
-        print(f"  {len(deck.facts)} facts, {len(questions)} questions, "
-              f"{len({q.template_id for q in questions})} templates used")
+        print(
+            f"  {len(deck.facts)} facts, {len(questions)} questions, "
+            f"{len({q.template_id for q in questions})} templates used"
+        )
         print(f"  {'topic':<14}{'facts':>7}{'questions':>11}")
         for topic in TOPICS:
             print(f"  {topic:<14}{facts[topic]:>7}{per_topic[topic]:>11}")
@@ -173,8 +179,7 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
 
 def _questions(args: argparse.Namespace, progress: Progress) -> int:
     results, _ = _generate_all(args, progress, args.seed)
-    chosen = [q for _, qs in results for q in qs
-              if args.topic is None or q.topic == args.topic]
+    chosen = [q for _, qs in results for q in qs if args.topic is None or q.topic == args.topic]
     if args.format == "json":
         print(json.dumps([question_record(q) for q in chosen], ensure_ascii=False, indent=2))
         return 0
@@ -228,16 +233,23 @@ def _export(args: argparse.Namespace, progress: Progress) -> int:
 def _check_choices(args: argparse.Namespace) -> None:
     from .errors import Problem
 
-    bad = [Problem("command line", 0, "--topics", f"unknown topic {t!r} (expected one of {', '.join(TOPICS)})")
-           for t in args.topics or () if t not in TOPICS]
-    bad += [Problem("command line", 0, "--forms", f"unknown form {f!r} (expected one of {', '.join(FORMS)})")
-            for f in args.forms or () if f not in FORMS]
+    bad = [
+        Problem("command line", 0, "--topics", f"unknown topic {t!r} (expected one of {', '.join(TOPICS)})")
+        for t in args.topics or ()
+        if t not in TOPICS
+    ]
+    bad += [
+        Problem("command line", 0, "--forms", f"unknown form {f!r} (expected one of {', '.join(FORMS)})")
+        for f in args.forms or ()
+        if f not in FORMS
+    ]
     if bad:
         raise InputError(bad)
 
 
-def _export_deck(args: argparse.Namespace, deck: Any, questions: list[Question], out_dir: Any,
-                 progress: Progress) -> list[Any]:
+def _export_deck(
+    args: argparse.Namespace, deck: Any, questions: list[Question], out_dir: Any, progress: Progress
+) -> list[Any]:
     from pathlib import Path
 
     written = []
@@ -251,8 +263,19 @@ def _export_deck(args: argparse.Namespace, deck: Any, questions: list[Question],
 
         progress(f"{deck.path}: writing {args.versions} quiz versions and their keys…")
         seed = deck.settings.seed if args.seed is None else args.seed
-        written.extend(export_quiz(deck, questions, out_dir, versions=args.versions, count=args.count, seed=seed,
-                                   topics=args.topics, forms=args.forms, timestamp=args.timestamp))
+        written.extend(
+            export_quiz(
+                deck,
+                questions,
+                out_dir,
+                versions=args.versions,
+                count=args.count,
+                seed=seed,
+                topics=args.topics,
+                forms=args.forms,
+                timestamp=args.timestamp,
+            )
+        )
     if args.command in ("build", "briefing"):
         from .export.briefing import export_briefing
 
@@ -264,14 +287,23 @@ def _export_deck(args: argparse.Namespace, deck: Any, questions: list[Question],
 def question_record(q: Question) -> dict[str, Any]:
     """A question as the JSON the ``questions`` command prints."""
     return {
-        "id": q.id, "topic": q.topic, "form": q.form, "prompt": q.prompt, "answer": q.answer,
+        "id": q.id,
+        "topic": q.topic,
+        "form": q.form,
+        "prompt": q.prompt,
+        "answer": q.answer,
         "options": list(q.options) if q.options is not None else None,
         "items": list(q.items) if q.items is not None else None,
         "key": list(q.key),
-        "numeric": ({"value": q.numeric.value, "tolerance": q.numeric.tolerance, "unit": q.numeric.unit}
-                    if q.numeric else None),
-        "accept": list(q.accept), "explanation": q.explanation, "fact_ids": list(q.fact_ids),
-        "quote": q.quote, "citation": q.citation, "attribution": q.attribution,
+        "numeric": (
+            {"value": q.numeric.value, "tolerance": q.numeric.tolerance, "unit": q.numeric.unit} if q.numeric else None
+        ),
+        "accept": list(q.accept),
+        "explanation": q.explanation,
+        "fact_ids": list(q.fact_ids),
+        "quote": q.quote,
+        "citation": q.citation,
+        "attribution": q.attribution,
     }
 
 

@@ -48,8 +48,7 @@ def parse_date(text: str) -> FuzzyDate:
     match = _POINT.match(text)
     if not match:
         raise DateFormatError(
-            f"expected a date like 2003, 2017-09, 2017-09-21, early 2012, late 1950s or 1983/1990, "
-            f"got {text!r}"
+            f"expected a date like 2003, 2017-09, 2017-09-21, early 2012, late 1950s or 1983/1990, got {text!r}"
         )
     year = int(match["year"])
     part, month, day = match["part"], match["month"], match["day"]

@@ -7,8 +7,8 @@ distractors drawn from the fact base are provably wrong.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -25,7 +25,6 @@ from .units import (
     format_percent,
     parse_unit,
     to_imperial,
-    unit_words,
 )
 
 Group = tuple[Fact, ...]
@@ -77,7 +76,9 @@ class Derivation:
 DERIVATIONS: dict[tuple[str, str], Derivation] = {}
 
 
-def derivation(kind: str, name: str, **options: object) -> Callable[[Callable[[Group, Deck], Answer]], Callable[[Group, Deck], Answer]]:
+def derivation(
+    kind: str, name: str, **options: object
+) -> Callable[[Callable[[Group, Deck], Answer]], Callable[[Group, Deck], Answer]]:
     """Register a derivation function under (kind, name)."""
 
     def register(fn: Callable[[Group, Deck], Answer]) -> Callable[[Group, Deck], Answer]:
@@ -99,6 +100,7 @@ def names_for(kind: str) -> list[str]:
 
 # ---------------------------------------------------------------- shares
 
+
 def _share_scope(f: Fact) -> tuple[str, str]:
     """Shares of one whole: same linked amount, or same whole and time."""
     return (f.get("of") or f["whole"].casefold(), (f.get("when") or "").casefold())
@@ -112,13 +114,22 @@ def share_groups(facts: Sequence[Fact], deck: Deck) -> dict[tuple[str, str], lis
     return groups
 
 
-@derivation("share", "value", numeric=True,
-            rivals=lambda g, o: _share_scope(g[0]) == _share_scope(o[0]) and g[0]["part"].casefold() == o[0]["part"].casefold())
+@derivation(
+    "share",
+    "value",
+    numeric=True,
+    rivals=lambda g, o: _share_scope(g[0]) == _share_scope(o[0]) and g[0]["part"].casefold() == o[0]["part"].casefold(),
+)
 def share_value(g: Group, deck: Deck) -> Answer:
     f = g[0]
     when = f" {f['when']}" if f.get("when") else ""
-    return Answer(format_percent(f["value"]), f["value"], "per cent", 1,
-                  f"{f['part']}: {format_percent(f['value'])} of {f['whole']}{when}.")
+    return Answer(
+        format_percent(f["value"]),
+        f["value"],
+        "per cent",
+        1,
+        f"{f['part']}: {format_percent(f['value'])} of {f['whole']}{when}.",
+    )
 
 
 def _unique_value_in_scope(g: Group, deck: Deck) -> bool:
@@ -128,8 +139,12 @@ def _unique_value_in_scope(g: Group, deck: Deck) -> bool:
     return sum(1 for o in peers if o["value"] == f["value"]) == 1
 
 
-@derivation("share", "part", applies=_unique_value_in_scope,
-            rivals=lambda g, o: _share_scope(g[0]) == _share_scope(o[0]) and g[0]["value"] == o[0]["value"])
+@derivation(
+    "share",
+    "part",
+    applies=_unique_value_in_scope,
+    rivals=lambda g, o: _share_scope(g[0]) == _share_scope(o[0]) and g[0]["value"] == o[0]["value"],
+)
 def share_part(g: Group, deck: Deck) -> Answer:
     f = g[0]
     return Answer(f["part"], working=f"{f['part']} accounted for {format_percent(f['value'])} of {f['whole']}.")
@@ -139,8 +154,12 @@ def _whole_amount(f: Fact, deck: Deck) -> Fact:
     return deck.fact(f["of"])
 
 
-@derivation("share", "share_amount", numeric=True,
-            applies=lambda g, d: bool(g[0].get("of")) and d.fact(g[0]["of"]).get("value_max") is None)
+@derivation(
+    "share",
+    "share_amount",
+    numeric=True,
+    applies=lambda g, d: bool(g[0].get("of")) and d.fact(g[0]["of"]).get("value_max") is None,
+)
 def share_amount(g: Group, deck: Deck) -> Answer:
     f = g[0]
     whole = _whole_amount(f, deck)
@@ -148,8 +167,13 @@ def share_amount(g: Group, deck: Deck) -> Answer:
     places = significant_places(exact)
     shown = format_amount(round(exact, places), whole["unit"], whole.get("scale"), whole.get("noun"))
     whole_text = format_amount(whole["value"], whole["unit"], whole.get("scale"), whole.get("noun"))
-    return Answer(shown, round(exact, places), amount_unit_words(whole["unit"], whole.get("scale"), whole.get("noun")),
-                  places, f"{format_percent(f['value'])} × {whole_text} = {format_number(round(exact, 4))} ≈ {shown}.")
+    return Answer(
+        shown,
+        round(exact, places),
+        amount_unit_words(whole["unit"], whole.get("scale"), whole.get("noun")),
+        places,
+        f"{format_percent(f['value'])} × {whole_text} = {format_number(round(exact, 4))} ≈ {shown}.",
+    )
 
 
 def remainder_groups(facts: Sequence[Fact], deck: Deck) -> list[Group]:
@@ -157,17 +181,28 @@ def remainder_groups(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     return [tuple(fs) for fs in share_groups(facts, deck).values() if len(fs) >= 2]
 
 
-@derivation("share", "remainder", groups=remainder_groups, numeric=True,
-            applies=lambda g, d: sum(f["value"] for f in g) < 100 and not any(f.hedge for f in g))
+@derivation(
+    "share",
+    "remainder",
+    groups=remainder_groups,
+    numeric=True,
+    applies=lambda g, d: sum(f["value"] for f in g) < 100 and not any(f.hedge for f in g),
+)
 def share_remainder(g: Group, deck: Deck) -> Answer:
     total = sum(f["value"] for f in g)
     rest = round(100 - total, 1)
     parts = " + ".join(format_percent(f["value"]) for f in g)
-    return Answer(format_percent(rest), rest, "per cent", 1,
-                  f"100% − ({parts}) = 100% − {format_percent(round(total, 1))} = {format_percent(rest)}.")
+    return Answer(
+        format_percent(rest),
+        rest,
+        "per cent",
+        1,
+        f"100% − ({parts}) = 100% − {format_percent(round(total, 1))} = {format_percent(rest)}.",
+    )
 
 
 # ---------------------------------------------------------------- amounts
+
 
 def _amount_text(f: Fact) -> str:
     return format_amount(f["value"], f["unit"], f.get("scale"), f.get("noun"), f.get("value_max"))
@@ -177,24 +212,33 @@ def _same_unit(a: Fact, b: Fact) -> bool:
     return (a["unit"], a.get("noun")) == (b["unit"], b.get("noun"))
 
 
-@derivation("amount", "value", numeric=True,
-            applies=lambda g, d: g[0].get("value_max") is None)
+@derivation("amount", "value", numeric=True, applies=lambda g, d: g[0].get("value_max") is None)
 def amount_value(g: Group, deck: Deck) -> Answer:
     f = g[0]
-    return Answer(_amount_text(f), f["value"], amount_unit_words(f["unit"], f.get("scale"), f.get("noun")),
-                  _places(f["value"]), f"The article gives {_amount_text(f)} for {f['subject']}.")
+    return Answer(
+        _amount_text(f),
+        f["value"],
+        amount_unit_words(f["unit"], f.get("scale"), f.get("noun")),
+        _places(f["value"]),
+        f"The article gives {_amount_text(f)} for {f['subject']}.",
+    )
 
 
 @derivation("amount", "stated")
 def amount_stated(g: Group, deck: Deck) -> Answer:
     f = g[0]
-    return Answer(_amount_text(f), unit=amount_unit_words(f["unit"], f.get("scale"), f.get("noun")),
-                  working=f"The article gives {_amount_text(f)} for {f['subject']}.")
+    return Answer(
+        _amount_text(f),
+        unit=amount_unit_words(f["unit"], f.get("scale"), f.get("noun")),
+        working=f"The article gives {_amount_text(f)} for {f['subject']}.",
+    )
 
 
 def _two_parts(g: Group, deck: Deck) -> bool:
     parts = g[0].get("parts") or ()
-    return len(parts) == 2 and all(deck.fact(p).get("value_max") is None and deck.fact(p).get("scale") == g[0].get("scale") for p in parts)
+    return len(parts) == 2 and all(
+        deck.fact(p).get("value_max") is None and deck.fact(p).get("scale") == g[0].get("scale") for p in parts
+    )
 
 
 @derivation("amount", "difference_of_parts", applies=_two_parts, numeric=True)
@@ -204,18 +248,33 @@ def amount_gap(g: Group, deck: Deck) -> Answer:
     gap = round(hi["value"] - lo["value"], 6)
     places = max(_places(a["value"]), _places(b["value"]))
     shown = format_amount(round(gap, places), g[0]["unit"], g[0].get("scale"), g[0].get("noun"))
-    return Answer(shown, round(gap, places), amount_unit_words(g[0]["unit"], g[0].get("scale"), g[0].get("noun")), places,
-                  f"{_amount_text(hi)} − {_amount_text(lo)} = {shown}.")
+    return Answer(
+        shown,
+        round(gap, places),
+        amount_unit_words(g[0]["unit"], g[0].get("scale"), g[0].get("noun")),
+        places,
+        f"{_amount_text(hi)} − {_amount_text(lo)} = {shown}.",
+    )
 
 
-@derivation("amount", "sum_of_parts", applies=lambda g, d: bool(g[0].get("parts")) and g[0].get("value_max") is None, numeric=True)
+@derivation(
+    "amount",
+    "sum_of_parts",
+    applies=lambda g, d: bool(g[0].get("parts")) and g[0].get("value_max") is None,
+    numeric=True,
+)
 def amount_sum(g: Group, deck: Deck) -> Answer:
     parts = [deck.fact(p) for p in g[0]["parts"]]
     total = sum(p["value"] for p in parts)
     places = max(_places(p["value"]) for p in parts)
     shown = format_amount(round(total, places), g[0]["unit"], g[0].get("scale"), g[0].get("noun"))
-    return Answer(shown, round(total, places), amount_unit_words(g[0]["unit"], g[0].get("scale"), g[0].get("noun")), places,
-                  " + ".join(_amount_text(p) for p in parts) + f" = {shown}.")
+    return Answer(
+        shown,
+        round(total, places),
+        amount_unit_words(g[0]["unit"], g[0].get("scale"), g[0].get("noun")),
+        places,
+        " + ".join(_amount_text(p) for p in parts) + f" = {shown}.",
+    )
 
 
 _METRIC_TARGETS = {
@@ -243,8 +302,12 @@ def _is_metric(unit: str) -> bool:
     return any(word in name for word in ("meter", "metre", "tonne", "metric_ton", "gram"))
 
 
-@derivation("amount", "metric", numeric=True,
-            applies=lambda g, d: _metric_target(g[0]) is not None and g[0].get("value_max") is None)
+@derivation(
+    "amount",
+    "metric",
+    numeric=True,
+    applies=lambda g, d: _metric_target(g[0]) is not None and g[0].get("value_max") is None,
+)
 def amount_metric(g: Group, deck: Deck) -> Answer:
     f = g[0]
     target = _metric_target(f)
@@ -254,15 +317,22 @@ def amount_metric(g: Group, deck: Deck) -> Answer:
     exact = convert(f["value"] * scale, f["unit"], expression)
     places = 1 if exact < 1000 else 0
     shown = f"{format_number(exact, places)} {words}"
-    return Answer(shown, round(exact, places), words, places,
-                  f"{_amount_text(f)} = {format_number(round(exact, 3))} {words} ≈ {shown} (converted with pint).")
+    return Answer(
+        shown,
+        round(exact, places),
+        words,
+        places,
+        f"{_amount_text(f)} = {format_number(round(exact, 3))} {words} ≈ {shown} (converted with pint).",
+    )
 
 
 # ---------------------------------------------------------------- measures
 
+
 def _measure_pool(convert_fn: Callable[[float, str], Answer]) -> Callable[[Group, Deck], list[Answer]]:
     def pool(g: Group, deck: Deck) -> list[Answer]:
         return [convert_fn(v, g[0]["unit"]) for v in g[0].get("foils") or ()]
+
     return pool
 
 
@@ -286,18 +356,23 @@ def measure_imperial(g: Group, deck: Deck) -> Answer:
     f = g[0]
     inches = convert(f["value"], f["unit"], "inch")
     shown = format_imperial(to_imperial(f["value"], f["unit"]))
-    return Answer(shown, working=f"{format_number(f['value'])} {f['unit']} = {inches:.4f} in = {shown} "
-                                 "to the nearest 1⁄32 in (converted with pint).")
+    return Answer(
+        shown,
+        working=f"{format_number(f['value'])} {f['unit']} = {inches:.4f} in = {shown} "
+        "to the nearest 1⁄32 in (converted with pint).",
+    )
 
 
 def _converted(target: str, label: str, places: int) -> Callable[[float, str], Answer]:
     def answer(value: float, unit: str) -> Answer:
         exact = convert(value, unit, target)
         return Answer(f"{format_number(exact, places)} {label}", round(exact, places), label, places)
+
     return answer
 
 
 for _target, _label, _places_n in (("inch", "in", 1), ("centimetre", "cm", 1)):
+
     def _make(target: str = _target, label: str = _label, places: int = _places_n) -> None:
         conv = _converted(target, label, places)
 
@@ -305,9 +380,16 @@ for _target, _label, _places_n in (("inch", "in", 1), ("centimetre", "cm", 1)):
         def measure_converted(g: Group, deck: Deck) -> Answer:
             f = g[0]
             a = conv(f["value"], f["unit"])
-            return Answer(a.text, a.number, a.unit, a.places,
-                          f"{format_number(f['value'])} {f['unit']} = {format_number(round(convert(f['value'], f['unit'], target), 4))} {label} "
-                          f"≈ {a.text} (converted with pint).")
+            exact = convert(f["value"], f["unit"], target)
+            return Answer(
+                a.text,
+                a.number,
+                a.unit,
+                a.places,
+                f"{format_number(f['value'])} {f['unit']} = {format_number(round(exact, 4))} {label} "
+                f"≈ {a.text} (converted with pint).",
+            )
+
     _make()
 
 
@@ -320,7 +402,11 @@ def measure_name(g: Group, deck: Deck) -> Answer:
 def neighbour_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     """Measures of one unit, sorted by value, each with the next larger one."""
     ordered = sorted(facts, key=lambda f: (f["unit"], f["value"], f.id))
-    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if a["unit"] == b["unit"] and a["value"] != b["value"]]
+    return [
+        (a, b)
+        for a, b in zip(ordered, ordered[1:], strict=False)
+        if a["unit"] == b["unit"] and a["value"] != b["value"]
+    ]
 
 
 @derivation("measure", "difference", groups=neighbour_pairs, numeric=True)
@@ -328,8 +414,13 @@ def measure_difference(g: Group, deck: Deck) -> Answer:
     a, b = g
     gap = b["value"] - a["value"]
     shown = f"{format_number(gap)} {a['unit']}"
-    return Answer(shown, gap, a["unit"], _places(gap),
-                  f"{format_number(b['value'])} {a['unit']} − {format_number(a['value'])} {a['unit']} = {shown}.")
+    return Answer(
+        shown,
+        gap,
+        a["unit"],
+        _places(gap),
+        f"{format_number(b['value'])} {a['unit']} − {format_number(a['value'])} {a['unit']} = {shown}.",
+    )
 
 
 @derivation("measure", "difference_in", groups=neighbour_pairs, numeric=True)
@@ -338,18 +429,27 @@ def measure_difference_inches(g: Group, deck: Deck) -> Answer:
     gap = b["value"] - a["value"]
     inches = convert(gap, a["unit"], "inch")
     shown = f"{format_number(inches, 2)} in"
-    return Answer(shown, round(inches, 2), "in", 2,
-                  f"{format_number(gap)} {a['unit']} = {format_number(round(inches, 4))} in ≈ {shown} (converted with pint).")
+    return Answer(
+        shown,
+        round(inches, 2),
+        "in",
+        2,
+        f"{format_number(gap)} {a['unit']} = {format_number(round(inches, 4))} in ≈ {shown} (converted with pint).",
+    )
 
 
 @derivation("measure", "wider", groups=neighbour_pairs)
 def measure_wider(g: Group, deck: Deck) -> Answer:
     a, b = g
-    return Answer(b["name"], working=f"The {b['name']} ({format_number(b['value'])} {b['unit']}) is wider than the "
-                                     f"{a['name']} ({format_number(a['value'])} {a['unit']}).")
+    return Answer(
+        b["name"],
+        working=f"The {b['name']} ({format_number(b['value'])} {b['unit']}) is wider than the "
+        f"{a['name']} ({format_number(a['value'])} {a['unit']}).",
+    )
 
 
 # ---------------------------------------------------------------- events
+
 
 def _date(f: Fact) -> FuzzyDate:
     return f["date"]
@@ -358,24 +458,36 @@ def _date(f: Fact) -> FuzzyDate:
 @derivation("event", "year", numeric=True, applies=lambda g, d: _date(g[0]).year is not None)
 def event_year(g: Group, deck: Deck) -> Answer:
     d = _date(g[0])
-    return Answer(str(d.year), float(d.year or 0), "year", 0, f"The article dates {g[0]['what']} to {d.label}.",
-                  span=(d.start, d.end))
+    return Answer(
+        str(d.year),
+        float(d.year or 0),
+        "year",
+        0,
+        f"The article dates {g[0]['what']} to {d.label}.",
+        span=(d.start, d.end),
+    )
 
 
 def _overlap(a: FuzzyDate, b: FuzzyDate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-@derivation("event", "date", applies=lambda g, d: _date(g[0]).label != str(_date(g[0]).year),
-            rivals=lambda g, o: _overlap(_date(g[0]), _date(o[0])))
+@derivation(
+    "event",
+    "date",
+    applies=lambda g, d: _date(g[0]).label != str(_date(g[0]).year),
+    rivals=lambda g, o: _overlap(_date(g[0]), _date(o[0])),
+)
 def event_date(g: Group, deck: Deck) -> Answer:
     d = _date(g[0])
     return Answer(d.label, working=f"The article dates {g[0]['what']} to {d.label}.", span=(d.start, d.end))
 
 
 def _dated_singles(facts: Sequence[Fact]) -> list[Fact]:
-    return sorted((f for f in facts if _date(f).year is not None and not f.attribution and not f.hedge),
-                  key=lambda f: (_date(f), f.id))
+    return sorted(
+        (f for f in facts if _date(f).year is not None and not f.attribution and not f.hedge),
+        key=lambda f: (_date(f), f.id),
+    )
 
 
 def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
@@ -383,7 +495,7 @@ def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     ordered = _dated_singles(facts)
     pairs: list[Group] = []
     for i, a in enumerate(ordered):
-        later = next((b for b in ordered[i + 1:] if (_date(b).year or 0) > (_date(a).year or 0)), None)
+        later = next((b for b in ordered[i + 1 :] if (_date(b).year or 0) > (_date(a).year or 0)), None)
         if later is not None:
             pairs.append((a, later))
     return pairs
@@ -393,18 +505,22 @@ def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
 def event_years_between(g: Group, deck: Deck) -> Answer:
     a, b = g
     gap = (_date(b).year or 0) - (_date(a).year or 0)
-    return Answer(f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0,
-                  f"{_date(b).year} − {_date(a).year} = {gap}.")
+    return Answer(
+        f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0, f"{_date(b).year} − {_date(a).year} = {gap}."
+    )
 
 
-@derivation("event", "years_before_article", numeric=True,
-            applies=lambda g, d: _date(g[0]).year is not None and (_date(g[0]).year or 0) < int(d.source.date[:4]))
+@derivation(
+    "event",
+    "years_before_article",
+    numeric=True,
+    applies=lambda g, d: _date(g[0]).year is not None and (_date(g[0]).year or 0) < int(d.source.date[:4]),
+)
 def event_years_before(g: Group, deck: Deck) -> Answer:
     year = _date(g[0]).year or 0
     published = int(deck.source.date[:4])
     gap = published - year
-    return Answer(f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0,
-                  f"{published} − {year} = {gap}.")
+    return Answer(f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0, f"{published} − {year} = {gap}.")
 
 
 def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Group]:
@@ -432,6 +548,7 @@ def event_order(g: Group, deck: Deck) -> Answer:
 
 # ---------------------------------------------------------------- actors and places
 
+
 def _norm(s: str) -> str:
     return " ".join(s.casefold().replace("the ", "").split())
 
@@ -447,12 +564,13 @@ def _register_name_and_description(kind: str, described: str) -> None:
         def compute(g: Group, deck: Deck) -> Answer:
             f = g[0]
             return Answer(f[field], working=f"{f['name']}: {f[described]}.")
+
         return compute
 
     for asked, other in (("name", described), (described, "name")):
         DERIVATIONS[(kind, asked)] = Derivation(
-            kind, asked, answer_with(asked),
-            rivals=lambda g, o, other=other: _norm(g[0][other]) == _norm(o[0][other]))
+            kind, asked, answer_with(asked), rivals=lambda g, o, other=other: _norm(g[0][other]) == _norm(o[0][other])
+        )
 
 
 _register_name_and_description("actor", "role")
@@ -461,20 +579,25 @@ _register_name_and_description("actor", "role")
 def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Group]:
     """Overlapping windows of actors sorted by id, four to a question."""
     ordered = sorted((f for f in facts if not f.attribution and not f.hedge), key=lambda f: f.id)
-    return [tuple(ordered[i:i + size]) for i in range(0, len(ordered) - size + 1, 2)]
+    return [tuple(ordered[i : i + size]) for i in range(0, len(ordered) - size + 1, 2)]
 
 
 @derivation("actor", "matching", groups=matching_groups)
 def actor_matching(g: Group, deck: Deck) -> Answer:
     pairs = tuple((f["name"], f["role"]) for f in g)
-    return Answer("; ".join(f"{n} — {r}" for n, r in pairs), working="; ".join(f"{n}: {r}" for n, r in pairs) + ".",
-                  sequence=tuple(n for n, _ in pairs), pairs=pairs)
+    return Answer(
+        "; ".join(f"{n} — {r}" for n, r in pairs),
+        working="; ".join(f"{n}: {r}" for n, r in pairs) + ".",
+        sequence=tuple(n for n, _ in pairs),
+        pairs=pairs,
+    )
 
 
 _register_name_and_description("place", "description")
 
 
 # ---------------------------------------------------------------- any kind
+
 
 def _cloze_ok(g: Group, deck: Deck) -> bool:
     """A cloze needs its asked span exactly once in the corrected sentence."""

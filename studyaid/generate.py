@@ -43,8 +43,11 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
     problems: list[Problem] = []
     for template in sorted([*templates, *deck.templates], key=lambda t: t.id):
         derivation = lookup(template.kind, template.answer)
-        pool = [f for f in (deck.facts if template.kind == "any" else facts.get(template.kind, []))
-                if all(_has(f, name) for name in template.requires)]
+        pool = [
+            f
+            for f in (deck.facts if template.kind == "any" else facts.get(template.kind, []))
+            if all(_has(f, name) for name in template.requires)
+        ]
         pool.sort(key=lambda f: f.id)
         for group in derivation.groups(pool, deck):
             if not derivation.applies(group, deck):
@@ -53,8 +56,14 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
                 question = build(template, derivation, group, pool, deck, seed)
             except TemplateError as exc:
                 where, _, line = template.origin.rpartition(":")
-                problems.append(Problem(where, int(line), f"template {template.id!r}",
-                                        f"{exc} for fact {group[0].id!r} ({deck.path}:{group[0].line})"))
+                problems.append(
+                    Problem(
+                        where,
+                        int(line),
+                        f"template {template.id!r}",
+                        f"{exc} for fact {group[0].id!r} ({deck.path}:{group[0].line})",
+                    )
+                )
                 continue
             if question is not None:
                 questions.append(question)
@@ -72,8 +81,9 @@ def question_id(template: Template, group: Group) -> str:
     return f"{template.id}:{'+'.join(f.id for f in group)}"
 
 
-def build(template: Template, derivation: Derivation, group: Group, pool: Sequence[Fact], deck: Deck,
-          seed: int) -> Question | None:
+def build(
+    template: Template, derivation: Derivation, group: Group, pool: Sequence[Fact], deck: Deck, seed: int
+) -> Question | None:
     """One question of the template's form, or None when the facts cannot support that form."""
     qid = question_id(template, group)
     rng = random.Random(f"{seed}:{qid}")
@@ -106,7 +116,7 @@ def build(template: Template, derivation: Derivation, group: Group, pool: Sequen
     elif form == "cloze":
         quote = group[0].corrected(group[0].quote)
         at = quote.casefold().find(answer.text.casefold())
-        before, after = quote[:at], quote[at + len(answer.text):]
+        before, after = quote[:at], quote[at + len(answer.text) :]
         context["cloze"] = f"{before}_____{after}"
         extra = {"cloze": (before, after)}
     elif form == "ordering":
@@ -117,23 +127,40 @@ def build(template: Template, derivation: Derivation, group: Group, pool: Sequen
         names = [n for n, _ in answer.pairs]
         roles = [r for _, r in answer.pairs]
         rng.shuffle(roles)
-        extra = {"items": tuple(names), "options": tuple(roles),
-                 "key": tuple(roles.index(r) for _, r in answer.pairs)}
+        extra = {"items": tuple(names), "options": tuple(roles), "key": tuple(roles.index(r) for _, r in answer.pairs)}
     prompt = render(template.prompt, context)
     _check_attribution(prompt, group)
     if _gives_away(prompt, answer, form):
         return None
-    explanation = render(template.explanation, {**context, "working": answer.working}) \
-        if template.explanation else _explanation(answer, group, form, context.get("shown"), shown_answer)
+    explanation = (
+        render(template.explanation, {**context, "working": answer.working})
+        if template.explanation
+        else _explanation(answer, group, form, context.get("shown"), shown_answer)
+    )
     return Question(
-        id=qid, template_id=template.id, fact_ids=tuple(f.id for f in group), topic=group[0].topic, form=form,
-        prompt=prompt, answer=shown_answer, explanation=explanation, sources=tuple(_source(f, deck) for f in group),
-        attribution=_attribution(group), **extra,
+        id=qid,
+        template_id=template.id,
+        fact_ids=tuple(f.id for f in group),
+        topic=group[0].topic,
+        form=form,
+        prompt=prompt,
+        answer=shown_answer,
+        explanation=explanation,
+        sources=tuple(_source(f, deck) for f in group),
+        attribution=_attribution(group),
+        **extra,
     )
 
 
-def distractors(derivation: Derivation, group: Group, answer: Answer, pool: Sequence[Fact], deck: Deck,
-                rng: random.Random, count: int = DISTRACTORS) -> list[Answer]:
+def distractors(
+    derivation: Derivation,
+    group: Group,
+    answer: Answer,
+    pool: Sequence[Fact],
+    deck: Deck,
+    rng: random.Random,
+    count: int = DISTRACTORS,
+) -> list[Answer]:
     """Wrong answers from the fact base: never equal to the answer, never another true answer."""
     candidates: list[tuple[float, Answer]] = []
     seen = {answer.key}
@@ -192,8 +219,8 @@ def _tolerance(template: Template, answer: Answer) -> float:
         else:
             given = float(text)
         # Never stricter than the rounding of the printed answer itself.
-        return max(given, 0.5 * 10 ** -answer.places)
-    return 0.5 * 10 ** -answer.places
+        return max(given, 0.5 * 10**-answer.places)
+    return 0.5 * 10**-answer.places
 
 
 def _view(fact: Fact) -> dict[str, Any]:
@@ -201,8 +228,9 @@ def _view(fact: Fact) -> dict[str, Any]:
     view: dict[str, Any] = {k: getattr(v, "label", v) for k, v in fact.attrs.items()}
     view.update(id=fact.id, quote=fact.corrected(fact.quote), attribution=fact.attribution, hedge=fact.hedge)
     if fact.kind == "amount":
-        view["shown"] = format_amount(fact["value"], fact["unit"], fact.get("scale"), fact.get("noun"),
-                                      fact.get("value_max"))
+        view["shown"] = format_amount(
+            fact["value"], fact["unit"], fact.get("scale"), fact.get("noun"), fact.get("value_max")
+        )
         view["unit_words"] = amount_unit_words(fact["unit"], fact.get("scale"), fact.get("noun"))
     return view
 
@@ -221,8 +249,12 @@ def _context(group: Group, deck: Deck, answer: Answer) -> dict[str, Any]:
         "parts": [_view(deck.fact(p)) for p in (first.get("parts") or ())],
         "unit": answer.unit,
         "answer_in": f"as a number of {answer.unit}" if first.get("unit") == "count" else f"in {answer.unit}",
-        "article": {"title": deck.source.title, "author": deck.source.author, "year": deck.source.date[:4],
-                    "published": _long_date(deck.source.date)},
+        "article": {
+            "title": deck.source.title,
+            "author": deck.source.author,
+            "year": deck.source.date[:4],
+            "published": _long_date(deck.source.date),
+        },
     }
 
 
@@ -277,5 +309,6 @@ def citation(deck: Deck, fact: Fact) -> str:
 
 
 def _source(fact: Fact, deck: Deck) -> SourceRef:
-    return SourceRef(fact.id, fact.corrected(fact.quote), fact.corrected(fact.asked) if fact.asked else None,
-                     citation(deck, fact))
+    return SourceRef(
+        fact.id, fact.corrected(fact.quote), fact.corrected(fact.asked) if fact.asked else None, citation(deck, fact)
+    )

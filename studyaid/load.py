@@ -15,8 +15,14 @@ from .yamlsafe import LineMap, parse, read_text
 
 NOTE_TYPE_ROLES = ("basic", "choice", "cloze", "actor")
 _TEMPLATE_FIELDS = {
-    "id": True, "kind": True, "form": True, "answer": True, "prompt": True,
-    "explanation": False, "requires": False, "tolerance": False,
+    "id": True,
+    "kind": True,
+    "form": True,
+    "answer": True,
+    "prompt": True,
+    "explanation": False,
+    "requires": False,
+    "tolerance": False,
 }
 
 
@@ -71,8 +77,15 @@ def load_deck(path: Path, shared: tuple[Template, ...] = (), display: str | None
     return deck
 
 
-def _field(data: dict[str, Any], key: str, check: schema.Checker, where: str,
-           lines: LineMap, problems: list[Problem], required: bool = True) -> Any:
+def _field(
+    data: dict[str, Any],
+    key: str,
+    check: schema.Checker,
+    where: str,
+    lines: LineMap,
+    problems: list[Problem],
+    required: bool = True,
+) -> Any:
     """One checked field of a mapping, recording a located problem when it is wrong."""
     path = f"{where}.{key}" if where else key
     if key not in data or data[key] is None:
@@ -113,7 +126,7 @@ def _source(value: Any, lines: LineMap, problems: list[Problem], folder: Path) -
     if not isinstance(notes_raw, dict):
         problems.append(lines.problem("source.footnotes", "expected a mapping of note keys to text"))
     else:
-        for key, note in notes_raw.items():
+        for key in notes_raw:
             got_note = _field(notes_raw, key, schema.text, "source.footnotes", lines, problems)
             if got_note:
                 notes[str(key)] = got_note
@@ -189,8 +202,11 @@ def _fact(raw: Any, where: str, lines: LineMap, problems: list[Problem]) -> Fact
         return None
     before = len(problems)
     kind = _field(raw, "kind", schema.one_of(*KINDS), where, lines, problems)
-    common = {k: _field(raw, k, spec.check, where, lines, problems, spec.required)
-              for k, spec in schema.COMMON_FIELDS.items() if k != "kind"}
+    common = {
+        k: _field(raw, k, spec.check, where, lines, problems, spec.required)
+        for k, spec in schema.COMMON_FIELDS.items()
+        if k != "kind"
+    }
     attrs: dict[str, Any] = {}
     if kind is not None:
         _unknown(raw, schema.fields_of(kind), where, lines, problems)
@@ -202,9 +218,17 @@ def _fact(raw: Any, where: str, lines: LineMap, problems: list[Problem]) -> Fact
     if len(problems) > before:
         return None
     return Fact(
-        id=common["id"], kind=kind, topic=common["topic"], quote=common["quote"], attrs=frozen_mapping(attrs),
-        asked=common["asked"], footnote=common["footnote"], attribution=common["attribution"],
-        hedge=common["hedge"], corrections=corrections, line=lines.line(where),
+        id=common["id"],
+        kind=kind,
+        topic=common["topic"],
+        quote=common["quote"],
+        attrs=frozen_mapping(attrs),
+        asked=common["asked"],
+        footnote=common["footnote"],
+        attribution=common["attribution"],
+        hedge=common["hedge"],
+        corrections=corrections,
+        line=lines.line(where),
     )
 
 
@@ -239,15 +263,27 @@ def _templates(value: Any, where: str, lines: LineMap, problems: list[Problem]) 
             continue
         before = len(problems)
         _unknown(raw, set(_TEMPLATE_FIELDS), at, lines, problems)
-        got = {k: _field(raw, k, schema.text, at, lines, problems, req) for k, req in _TEMPLATE_FIELDS.items()
-               if k not in ("requires", "id", "kind", "form")}
+        got = {
+            k: _field(raw, k, schema.text, at, lines, problems, req)
+            for k, req in _TEMPLATE_FIELDS.items()
+            if k not in ("requires", "id", "kind", "form")
+        }
         tid = _field(raw, "id", schema.identifier, at, lines, problems)
         kind = _field(raw, "kind", schema.one_of(*KINDS, "any"), at, lines, problems)
         form = _field(raw, "form", schema.one_of(*FORMS), at, lines, problems)
         requires = _field(raw, "requires", schema.list_of(schema.text), at, lines, problems, required=False) or ()
-        if kind and got["answer"] and (kind, got["answer"]) not in DERIVATIONS and ("any", got["answer"]) not in DERIVATIONS:
-            problems.append(lines.problem(f"{at}.answer", f"unknown answer {got['answer']!r} for kind {kind} "
-                                                          f"(expected one of {', '.join(names_for(kind))})"))
+        if (
+            kind
+            and got["answer"]
+            and (kind, got["answer"]) not in DERIVATIONS
+            and ("any", got["answer"]) not in DERIVATIONS
+        ):
+            problems.append(
+                lines.problem(
+                    f"{at}.answer",
+                    f"unknown answer {got['answer']!r} for kind {kind} (expected one of {', '.join(names_for(kind))})",
+                )
+            )
         if got["tolerance"]:
             try:
                 schema.number(got["tolerance"].rstrip("%"))
@@ -262,11 +298,19 @@ def _templates(value: Any, where: str, lines: LineMap, problems: list[Problem]) 
                 for message in template_problems(got[name], kind or "any"):
                     problems.append(lines.problem(f"{at}.{name}", message))
         if len(problems) == before:
-            templates.append(Template(
-                id=tid, kind=kind, form=form, answer=got["answer"], prompt=raw["prompt"],
-                explanation=raw.get("explanation"), requires=tuple(requires),
-                tolerance=got["tolerance"], origin=f"{lines.path}:{lines.line(at)}",
-            ))
+            templates.append(
+                Template(
+                    id=tid,
+                    kind=kind,
+                    form=form,
+                    answer=got["answer"],
+                    prompt=raw["prompt"],
+                    explanation=raw.get("explanation"),
+                    requires=tuple(requires),
+                    tolerance=got["tolerance"],
+                    origin=f"{lines.path}:{lines.line(at)}",
+                )
+            )
     return templates
 
 
@@ -274,7 +318,13 @@ def _check_template_ids(templates: list[Template], lines: LineMap, problems: lis
     seen: dict[str, str] = {}
     for t in templates:
         if t.id in seen:
-            problems.append(Problem(t.origin.rsplit(":", 1)[0], int(t.origin.rsplit(":", 1)[1]), "templates.id",
-                                    f"duplicate template id {t.id!r} (first at {seen[t.id]})"))
+            problems.append(
+                Problem(
+                    t.origin.rsplit(":", 1)[0],
+                    int(t.origin.rsplit(":", 1)[1]),
+                    "templates.id",
+                    f"duplicate template id {t.id!r} (first at {seen[t.id]})",
+                )
+            )
         else:
             seen[t.id] = t.origin

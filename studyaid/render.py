@@ -17,8 +17,9 @@ from .units import format_number, format_percent
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
     """One sandboxed environment: no attribute access to internals, no mutation, strict names."""
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True,
-                                        lstrip_blocks=True)
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True
+    )
     env.filters["capfirst"] = lambda s: s[:1].upper() + s[1:] if s else s
     env.filters["number"] = format_number
     env.filters["percent"] = format_percent
@@ -48,7 +49,9 @@ def template_problems(source: str, kind: str) -> list[str]:
         allowed = fields_of(kind) | {"shown", "unit_words"}
         for node in tree.find_all(nodes.Getattr):
             if isinstance(node.node, nodes.Name) and node.node.name == "fact" and node.attr not in allowed:
-                problems.append(f"names unknown fact field {node.attr!r} (a {kind} has {', '.join(sorted(fields_of(kind)))})")
+                problems.append(
+                    f"names unknown fact field {node.attr!r} (a {kind} has {', '.join(sorted(fields_of(kind)))})"
+                )
     for node in tree.find_all(nodes.Getattr):
         if node.attr.startswith("_"):
             problems.append(f"reaches for internal attribute {node.attr!r}, which the sandbox refuses")

@@ -10,6 +10,7 @@ from .schema import KIND_FIELDS
 from .units import format_number, imperial_agrees
 from .yamlsafe import LineMap
 
+
 def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
     """Every rule that needs only the deck file; all problems, located."""
     problems: list[Problem] = []
@@ -17,7 +18,9 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
     for fact in deck.facts:
         where = _where_by_line(deck, fact)
         if fact.id in seen:
-            problems.append(lines.problem(f"{where}.id", f"duplicate fact id {fact.id!r} (first on line {seen[fact.id].line})"))
+            problems.append(
+                lines.problem(f"{where}.id", f"duplicate fact id {fact.id!r} (first on line {seen[fact.id].line})")
+            )
             continue
         seen[fact.id] = fact
     for fact in deck.facts:
@@ -29,12 +32,18 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
             problems.append(lines.problem(f"{where}.asked", f"{fact.asked!r} does not occur in the quote"))
         for i, fix in enumerate(fact.corrections):
             if fix.verbatim not in fact.quote:
-                problems.append(lines.problem(f"{where}.corrections[{i}].verbatim", f"{fix.verbatim!r} does not occur in the quote"))
+                problems.append(
+                    lines.problem(f"{where}.corrections[{i}].verbatim", f"{fix.verbatim!r} does not occur in the quote")
+                )
         problems.extend(_measure(fact, where, lines))
         if fact.kind == "amount" and fact.get("value_max") is not None and fact["value_max"] <= fact["value"]:
             problems.append(lines.problem(f"{where}.value_max", "must be larger than value"))
         if fact.kind == "amount" and fact["unit"] == "count" and not fact.get("noun"):
-            problems.append(lines.problem(f"{where}.noun", "missing required field (an amount with unit 'count' names what it counts)"))
+            problems.append(
+                lines.problem(
+                    f"{where}.noun", "missing required field (an amount with unit 'count' names what it counts)"
+                )
+            )
     if not problems:
         problems.extend(_share_sums(deck, lines))
         problems.extend(_part_sums(deck, lines))
@@ -71,10 +80,13 @@ def _measure(fact: Fact, where: str, lines: LineMap) -> list[Problem]:
     if fact.get("imperial"):
         ok, inches = imperial_agrees(fact["value"], fact["unit"], fact["imperial"])
         if not ok:
-            problems.append(lines.problem(
-                f"{where}.imperial",
-                f"{fact['imperial']!r} disagrees with {format_number(fact['value'])} {fact['unit']} "
-                f"(= {inches:.3f} in by pint)"))
+            problems.append(
+                lines.problem(
+                    f"{where}.imperial",
+                    f"{fact['imperial']!r} disagrees with {format_number(fact['value'])} {fact['unit']} "
+                    f"(= {inches:.3f} in by pint)",
+                )
+            )
     for i, foil in enumerate(fact.get("foils") or ()):
         if foil == fact["value"]:
             problems.append(lines.problem(f"{where}.foils[{i}]", f"foil {format_number(foil)} equals the true value"))
@@ -90,8 +102,12 @@ def _share_sums(deck: Deck, lines: LineMap) -> list[Problem]:
         if total > 100 + 1e-9:
             last = max(group, key=lambda f: f.line)
             names = " + ".join(f"{f['part']} {format_number(f['value'])}%" for f in group)
-            problems.append(lines.problem(f"{_where_by_line(deck, last)}.value",
-                                          f"shares of {last['whole']} add up to {format_number(round(total, 3))}% ({names})"))
+            problems.append(
+                lines.problem(
+                    f"{_where_by_line(deck, last)}.value",
+                    f"shares of {last['whole']} add up to {format_number(round(total, 3))}% ({names})",
+                )
+            )
     return problems
 
 
@@ -108,10 +124,13 @@ def _part_sums(deck: Deck, lines: LineMap) -> list[Problem]:
         total = sum(p["value"] for p in parts)
         # The total may differ from its parts by rounding in its last printed digit, no more.
         if abs(total - fact["value"]) > 0.5 * 10 ** -_decimals(fact["value"]) + 1e-9:
-            problems.append(lines.problem(
-                f"{where}.value",
-                f"parts add up to {format_number(round(total, 6))}, not {format_number(fact['value'])} "
-                f"({' + '.join(format_number(p['value']) for p in parts)})"))
+            problems.append(
+                lines.problem(
+                    f"{where}.value",
+                    f"parts add up to {format_number(round(total, 6))}, not {format_number(fact['value'])} "
+                    f"({' + '.join(format_number(p['value']) for p in parts)})",
+                )
+            )
         if any(p.get("value_max") is not None for p in parts) or fact.get("value_max") is not None:
             problems.append(lines.problem(f"{where}.parts", "parts and totals must be single values, not ranges"))
     return problems
@@ -131,8 +150,12 @@ def _distinct(deck: Deck, lines: LineMap, kind: str, field: str) -> list[Problem
             continue
         key = " ".join(fact[field].casefold().split())
         if key in by_text:
-            problems.append(lines.problem(f"{_where_by_line(deck, fact)}.{field}",
-                                          f"same {field} as {by_text[key].id!r}: questions would have two right answers"))
+            problems.append(
+                lines.problem(
+                    f"{_where_by_line(deck, fact)}.{field}",
+                    f"same {field} as {by_text[key].id!r}: questions would have two right answers",
+                )
+            )
         by_text[key] = fact
     return problems
 
@@ -148,8 +171,9 @@ def check_quotes(deck: Deck, article: str, article_name: str) -> list[Problem]:
     problems = []
     for i, fact in enumerate(deck.facts):
         if normalise_quote(fact.quote) not in haystack:
-            problems.append(Problem(deck.path, fact.line, f"facts[{i}].quote",
-                                    f"not found word for word in {article_name}"))
+            problems.append(
+                Problem(deck.path, fact.line, f"facts[{i}].quote", f"not found word for word in {article_name}")
+            )
     return problems
 
 
@@ -158,8 +182,10 @@ def check_id_collisions(decks: list[Deck]) -> list[Problem]:
     owners: dict[int, str] = {}
     problems = []
     for deck in decks:
-        ids = {"deck.deck_id": deck.settings.deck_id,
-               **{f"deck.note_types.{k}": v for k, v in deck.settings.note_types.items()}}
+        ids = {
+            "deck.deck_id": deck.settings.deck_id,
+            **{f"deck.note_types.{k}": v for k, v in deck.settings.note_types.items()},
+        }
         for field, value in ids.items():
             if value in owners and not owners[value].startswith(deck.path + ":"):
                 problems.append(Problem(deck.path, 0, field, f"ID {value} collides with {owners[value]}"))

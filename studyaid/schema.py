@@ -21,7 +21,16 @@ SAFE_ID_MIN, SAFE_ID_MAX = 1 << 30, 1 << 31
 HEDGES = ("estimated", "roughly", "about", "up to", "more than", "reportedly", "at least")
 ACTOR_KINDS = ("person", "state", "organisation", "company", "ship", "group")
 PLACE_KINDS = (
-    "city", "port", "river", "region", "country", "zone", "railway", "site", "sea", "bridge",
+    "city",
+    "port",
+    "river",
+    "region",
+    "country",
+    "zone",
+    "railway",
+    "site",
+    "sea",
+    "bridge",
 )
 
 Checker = Callable[[Any], Any]
@@ -142,8 +151,7 @@ def amount_unit(value: Any) -> str:
         parse_unit(name)
     except UnitError:
         raise ValueError(
-            f"expected a currency ({', '.join(CURRENCIES)}), 'count' or a unit pint knows, "
-            f"got {name!r}"
+            f"expected a currency ({', '.join(CURRENCIES)}), 'count' or a unit pint knows, got {name!r}"
         ) from None
     return name
 

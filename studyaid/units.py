@@ -29,9 +29,7 @@ _VULGAR = {
 }
 _IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "square foot": "square feet"}
 _SPELLING = {"square meter": "square metre", "meter": "metre", "kilometer": "kilometre"}
-_IMPERIAL = re.compile(
-    r"^(?P<ft>\d+)\s*ft\.?\s*(?P<inch>\d+)?\s*(?:(?P<num>\d+)\s*[/⁄]\s*(?P<den>\d+))?\s*in\.?$"
-)
+_IMPERIAL = re.compile(r"^(?P<ft>\d+)\s*ft\.?\s*(?P<inch>\d+)?\s*(?:(?P<num>\d+)\s*[/⁄]\s*(?P<den>\d+))?\s*in\.?$")
 
 
 class UnitError(ValueError):
@@ -87,7 +85,10 @@ def unit_words(unit: str, plural: bool = True) -> str:
 
 
 def format_amount(
-    value: float, unit: str, scale: str | None = None, noun: str | None = None,
+    value: float,
+    unit: str,
+    scale: str | None = None,
+    noun: str | None = None,
     value_max: float | None = None,
 ) -> str:
     """An amount as the article writes it: ``$76.8 million``, ``500,000 metric tons``."""

@@ -42,8 +42,9 @@ def templates_path(option: str | None, decks: list[Path]) -> Path:
     return Path("questions.yaml")
 
 
-def load_workspace(decks: list[str], templates: str | None, article: str | None = None,
-                   keep_going: bool = False) -> Workspace:
+def load_workspace(
+    decks: list[str], templates: str | None, article: str | None = None, keep_going: bool = False
+) -> Workspace:
     """Load every deck and the templates, collecting all problems from all files before raising.
 
     With ``keep_going``, a deck with problems is left out and its problems are returned with the

@@ -22,54 +22,147 @@ def fact_bases(draw: Any, min_each: int = 1) -> dict[str, Any]:
     values = draw(st.lists(st.integers(1, 300).map(lambda v: v / 10), min_size=n_share, max_size=n_share))
     for i, value in enumerate(values):
         whole = f"the trade of Land {i % 2}"
-        facts.append({"id": f"share-{i}", "kind": "share", "topic": "trade-shares", "part": _name(i, "Country"),
-                      "whole": whole, "value": value, "when": "in 2018",
-                      "quote": f"Country {i} held {value}% of the trade of Land {i % 2}.", "asked": f"{value}%"})
+        facts.append(
+            {
+                "id": f"share-{i}",
+                "kind": "share",
+                "topic": "trade-shares",
+                "part": _name(i, "Country"),
+                "whole": whole,
+                "value": value,
+                "when": "in 2018",
+                "quote": f"Country {i} held {value}% of the trade of Land {i % 2}.",
+                "asked": f"{value}%",
+            }
+        )
     a = draw(st.integers(1, 500)) / 10
     b = draw(st.integers(1, 500)) / 10
     total = round(a + b, 1)
     facts += [
-        {"id": "amount-total", "kind": "amount", "topic": "trade-shares", "subject": "the turnover", "value": total,
-         "scale": "million", "unit": "USD", "parts": ["amount-a", "amount-b"], "quote": f"Turnover was ${total} million."},
-        {"id": "amount-a", "kind": "amount", "topic": "trade-shares", "subject": "the exports", "value": a,
-         "scale": "million", "unit": "USD", "quote": f"Exports were ${a} million."},
-        {"id": "amount-b", "kind": "amount", "topic": "trade-shares", "subject": "the imports", "value": b,
-         "scale": "million", "unit": "USD", "quote": f"Imports were ${b} million."},
-        {"id": "share-of-a", "kind": "share", "topic": "trade-shares", "part": "fish", "whole": "the exports",
-         "value": draw(st.integers(1, 99)), "of": "amount-a", "quote": "Fish made up part of the exports."},
-        {"id": "amount-distance", "kind": "amount", "topic": "gauges", "subject": "the ferry route",
-         "value": draw(st.integers(1, 400)), "unit": "mile", "quote": "The ferry route is long."},
+        {
+            "id": "amount-total",
+            "kind": "amount",
+            "topic": "trade-shares",
+            "subject": "the turnover",
+            "value": total,
+            "scale": "million",
+            "unit": "USD",
+            "parts": ["amount-a", "amount-b"],
+            "quote": f"Turnover was ${total} million.",
+        },
+        {
+            "id": "amount-a",
+            "kind": "amount",
+            "topic": "trade-shares",
+            "subject": "the exports",
+            "value": a,
+            "scale": "million",
+            "unit": "USD",
+            "quote": f"Exports were ${a} million.",
+        },
+        {
+            "id": "amount-b",
+            "kind": "amount",
+            "topic": "trade-shares",
+            "subject": "the imports",
+            "value": b,
+            "scale": "million",
+            "unit": "USD",
+            "quote": f"Imports were ${b} million.",
+        },
+        {
+            "id": "share-of-a",
+            "kind": "share",
+            "topic": "trade-shares",
+            "part": "fish",
+            "whole": "the exports",
+            "value": draw(st.integers(1, 99)),
+            "of": "amount-a",
+            "quote": "Fish made up part of the exports.",
+        },
+        {
+            "id": "amount-distance",
+            "kind": "amount",
+            "topic": "gauges",
+            "subject": "the ferry route",
+            "value": draw(st.integers(1, 400)),
+            "unit": "mile",
+            "quote": "The ferry route is long.",
+        },
     ]
     gauges = draw(st.lists(st.integers(600, 1700), min_size=2, max_size=4, unique=True))
     for i, mm in enumerate(gauges):
-        facts.append({"id": f"gauge-{i}", "kind": "measure", "topic": "gauges", "name": f"gauge {WORDS[i]}",
-                      "subject": f"the rails of line {i}", "value": mm, "unit": "mm",
-                      "foils": [v for v in (1000, 1067, 1668, 762) if v not in gauges],
-                      "quote": f"Line {i} uses {mm} mm track.", "asked": f"{mm} mm"})
-    dates = draw(st.lists(st.one_of(
-        st.integers(1900, 2019).map(str),
-        st.tuples(st.sampled_from(["early", "late"]), st.integers(1900, 2019)).map(lambda t: f"{t[0]} {t[1]}"),
-        st.integers(190, 201).map(lambda d: f"{d * 10}s"),
-    ), min_size=max(min_each, 2), max_size=12))
+        facts.append(
+            {
+                "id": f"gauge-{i}",
+                "kind": "measure",
+                "topic": "gauges",
+                "name": f"gauge {WORDS[i]}",
+                "subject": f"the rails of line {i}",
+                "value": mm,
+                "unit": "mm",
+                "foils": [v for v in (1000, 1067, 1668, 762) if v not in gauges],
+                "quote": f"Line {i} uses {mm} mm track.",
+                "asked": f"{mm} mm",
+            }
+        )
+    dates = draw(
+        st.lists(
+            st.one_of(
+                st.integers(1900, 2019).map(str),
+                st.tuples(st.sampled_from(["early", "late"]), st.integers(1900, 2019)).map(lambda t: f"{t[0]} {t[1]}"),
+                st.integers(190, 201).map(lambda d: f"{d * 10}s"),
+            ),
+            min_size=max(min_each, 2),
+            max_size=12,
+        )
+    )
     for i, date in enumerate(dates):
-        facts.append({"id": f"event-{i}", "kind": "event", "topic": "dates", "what": f"event number {WORDS[i]} {i}",
-                      "date": date, "quote": f"Event {i} happened in {date}."})
+        facts.append(
+            {
+                "id": f"event-{i}",
+                "kind": "event",
+                "topic": "dates",
+                "what": f"event number {WORDS[i]} {i}",
+                "date": date,
+                "quote": f"Event {i} happened in {date}.",
+            }
+        )
     n_actor = draw(st.integers(max(min_each, 4), 8))
     for i in range(n_actor):
-        facts.append({"id": f"actor-{i}", "kind": "actor", "topic": "actors", "name": _name(i, "Agent"),
-                      "actor_kind": draw(st.sampled_from(["person", "company", "state"])),
-                      "role": f"the holder of duty {WORDS[i]} number {i}", "quote": f"Agent {i} had a duty."})
+        facts.append(
+            {
+                "id": f"actor-{i}",
+                "kind": "actor",
+                "topic": "actors",
+                "name": _name(i, "Agent"),
+                "actor_kind": draw(st.sampled_from(["person", "company", "state"])),
+                "role": f"the holder of duty {WORDS[i]} number {i}",
+                "quote": f"Agent {i} had a duty.",
+            }
+        )
     for i in range(draw(st.integers(min_each, 5))):
-        facts.append({"id": f"place-{i}", "kind": "place", "topic": "places", "name": _name(i, "Port"),
-                      "place_kind": "port", "description": f"the harbour of district {WORDS[i]} {i}",
-                      "quote": f"Port {i} is a harbour."})
+        facts.append(
+            {
+                "id": f"place-{i}",
+                "kind": "place",
+                "topic": "places",
+                "name": _name(i, "Port"),
+                "place_kind": "port",
+                "description": f"the harbour of district {WORDS[i]} {i}",
+                "quote": f"Port {i} is a harbour.",
+            }
+        )
     order = draw(st.permutations(range(len(facts))))
     return {
         "slug": "generated",
         "source": {"title": "Generated", "author": "H. Ypothesis", "publisher": "Tests", "date": "2020-01-01"},
-        "deck": {"name": "Generated", "deck_id": 1800000001,
-                 "note_types": {"basic": 1800000101, "choice": 1800000102, "cloze": 1800000103, "actor": 1800000104},
-                 "seed": draw(st.integers(0, 10_000))},
+        "deck": {
+            "name": "Generated",
+            "deck_id": 1800000001,
+            "note_types": {"basic": 1800000101, "choice": 1800000102, "cloze": 1800000103, "actor": 1800000104},
+            "seed": draw(st.integers(0, 10_000)),
+        },
         "facts": [facts[i] for i in order],
     }
 

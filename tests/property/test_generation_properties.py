@@ -56,30 +56,50 @@ def assert_well_formed(questions, deck) -> None:
             assert q.answer.casefold() not in (before + after).casefold(), "the cloze does not give itself away"
 
 
+SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3}
+METRIC = {"kilometres": "kilometer", "square metres": "meter ** 2", "tonnes": "tonne"}
+
+
+def expected_number(q, facts):
+    """The number a numeric question must accept, recomputed here from the facts (None: not derived)."""
+    f = [facts[i] for i in q.fact_ids]
+    template = q.template_id
+    if template == "share-amount-numeric":
+        return f[0]["value"] / 100 * facts[f[0]["of"]]["value"]
+    if template == "amount-parts-sum":
+        return sum(facts[p]["value"] for p in f[0]["parts"])
+    if template == "amount-parts-difference":
+        a, b = (facts[p]["value"] for p in f[0]["parts"])
+        return abs(a - b)
+    if template == "measure-difference-numeric":
+        return f[1]["value"] - f[0]["value"]
+    if template == "measure-inches-numeric":
+        return f[0]["value"] / 25.4
+    if template == "measure-centimetres-numeric":
+        return f[0]["value"] / 10
+    if template == "measure-difference-inches":
+        return (f[1]["value"] - f[0]["value"]) / 25.4
+    if template == "event-years-between":
+        return f[1]["date"].year - f[0]["date"].year
+    if template == "share-remainder-numeric":
+        return 100 - sum(x["value"] for x in f)
+    if template == "amount-metric-numeric":
+        value = f[0]["value"] * SCALES.get(f[0].get("scale"), 1)
+        return convert(value, f[0]["unit"], METRIC[q.numeric.unit])
+    if template == "share-value-numeric":
+        return f[0]["value"]
+    return None
+
+
 def assert_computed(questions, deck) -> None:
     """Derived numeric answers equal the computation from the facts, recomputed here independently."""
     facts = deck.facts_by_id
     for q in questions:
         if q.numeric is None:
             continue
-        f = [facts[i] for i in q.fact_ids]
-        expected = {
-            "share-amount-numeric": lambda: f[0]["value"] / 100 * facts[f[0]["of"]]["value"],
-            "amount-parts-sum": lambda: sum(facts[p]["value"] for p in f[0]["parts"]),
-            "amount-parts-difference": lambda: abs(facts[f[0]["parts"][0]]["value"] - facts[f[0]["parts"][1]]["value"]),
-            "measure-difference-numeric": lambda: f[1]["value"] - f[0]["value"],
-            "measure-inches-numeric": lambda: f[0]["value"] / 25.4,
-            "measure-centimetres-numeric": lambda: f[0]["value"] / 10,
-            "measure-difference-inches": lambda: (f[1]["value"] - f[0]["value"]) / 25.4,
-            "event-years-between": lambda: f[1]["date"].year - f[0]["date"].year,
-            "share-remainder-numeric": lambda: 100 - sum(x["value"] for x in f),
-            "amount-metric-numeric": lambda: convert(
-                f[0]["value"] * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(f[0].get("scale"), 1),
-                f[0]["unit"], {"kilometres": "kilometer", "square metres": "meter ** 2", "tonnes": "tonne"}[q.numeric.unit]),
-            "share-value-numeric": lambda: f[0]["value"],
-        }.get(q.template_id)
+        expected = expected_number(q, facts)
         if expected is not None:
-            assert abs(q.numeric.value - expected()) <= q.numeric.tolerance + 1e-9, (q.id, q.numeric, expected())
+            assert abs(q.numeric.value - expected) <= q.numeric.tolerance + 1e-9, (q.id, q.numeric, expected)
 
 
 @given(deck=fact_bases())

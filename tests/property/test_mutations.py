@@ -29,8 +29,11 @@ def mutated_decks(draw):
     elif how == "retype":
         i = draw(st.integers(0, len(lines) - 1))
         key, sep, _ = lines[i].partition(": ")
-        lines[i] = key + sep + draw(st.sampled_from(["[]", "{}", "-1", "1e400", "null", "yes", "'x'", "2019-02-30"])) + "\n" \
-            if sep else lines[i]
+        lines[i] = (
+            key + sep + draw(st.sampled_from(["[]", "{}", "-1", "1e400", "null", "yes", "'x'", "2019-02-30"])) + "\n"
+            if sep
+            else lines[i]
+        )
     elif how == "insert":
         i = draw(st.integers(0, len(lines)))
         lines.insert(i, draw(st.text(min_size=1, max_size=30)) + "\n")
@@ -62,5 +65,6 @@ def test_mutated_deck_loads_or_reports_located_errors(tmp_path_factory, template
     except InputError as exc:
         assert exc.problems
         for problem in exc.problems:
-            assert LOCATED.match(str(problem)) or str(problem).startswith(str(templates[0].origin).split(":")[0]), \
-                str(problem)
+            assert LOCATED.match(str(problem)) or str(problem).startswith(str(templates[0].origin).split(":")[0]), str(
+                problem
+            )

@@ -32,7 +32,14 @@ def test_question_counts(article_questions):
     for topic in ("trade-shares", "gauges", "dates", "actors"):
         assert per_topic[topic] >= 40, per_topic
     assert {q.form for q in article_questions} == {
-        "choice", "true-false", "numeric", "short", "cloze", "ordering", "matching"}
+        "choice",
+        "true-false",
+        "numeric",
+        "short",
+        "cloze",
+        "ordering",
+        "matching",
+    }
 
 
 def test_key_figures_are_asked_and_derived(article_questions):

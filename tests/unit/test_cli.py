@@ -13,8 +13,9 @@ from ..conftest import MINI_ARTICLE, MINI_DECK, REPO
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "studyaid.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "studyaid.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_prints_summary_per_topic():
@@ -49,8 +50,7 @@ def test_misquote_is_reported_against_the_article(tmp_path):
     article.write_text(MINI_ARTICLE.read_text(encoding="utf-8").replace("Port North is", "Port South is"))
     result = run("check", str(MINI_DECK), "--article", str(article))
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines()[-1].endswith(
-        f"facts[21].quote: not found word for word in {article}")
+    assert result.stderr.strip().splitlines()[-1].endswith(f"facts[21].quote: not found word for word in {article}")
     assert "Traceback" not in result.stderr
 
 

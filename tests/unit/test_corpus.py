@@ -18,8 +18,13 @@ CASES = sorted(p.stem for p in CORPUS.glob("*.yaml"))
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "studyaid.cli", *args, "--templates", str(REPO / "questions.yaml"),
-                           "--quiet"], cwd=cwd, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "studyaid.cli", *args, "--templates", str(REPO / "questions.yaml"), "--quiet"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_corpus_is_complete():

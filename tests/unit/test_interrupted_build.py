@@ -14,9 +14,23 @@ from ..conftest import ARTICLE_DECK, REPO
 
 
 def _start(out: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "studyaid.cli", "anki", str(ARTICLE_DECK), "-o", str(out),
-                             "--quiet", "--timestamp", "1700000000"], cwd=REPO,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "studyaid.cli",
+            "anki",
+            str(ARTICLE_DECK),
+            "-o",
+            str(out),
+            "--quiet",
+            "--timestamp",
+            "1700000000",
+        ],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])

@@ -65,28 +65,64 @@ def test_base_deck_loads(tmp_path):
     ("old", "new", "expected"),
     [
         ("    value: 60\n", "    value: lots\n", "x.yaml:19: facts[0].value: expected a percentage, got 'lots'"),
-        ("    value: 60\n", "    value: 160\n",
-         "x.yaml:19: facts[0].value: expected a percentage above 0 and at most 100, got 160"),
+        (
+            "    value: 60\n",
+            "    value: 160\n",
+            "x.yaml:19: facts[0].value: expected a percentage above 0 and at most 100, got 160",
+        ),
         ("    value: 60\n", "    value: .nan\n", "x.yaml:19: facts[0].value: number '.nan' is not finite"),
-        ("    value: 60\n", "    value: 1e400\n",
-         "x.yaml:19: facts[0].value: expected a finite number below 1e15, got '1e400'"),
-        ("    kind: share\n", "    kind: opinion\n",
-         "x.yaml:15: facts[0].kind: expected one of share, amount, measure, event, actor, place, got 'opinion'"),
-        ("    topic: trade-shares\n", "    topic: gossip\n",
-         "x.yaml:16: facts[0].topic: expected one of trade-shares, gauges, dates, actors, places, got 'gossip'"),
+        (
+            "    value: 60\n",
+            "    value: 1e400\n",
+            "x.yaml:19: facts[0].value: expected a finite number below 1e15, got '1e400'",
+        ),
+        (
+            "    kind: share\n",
+            "    kind: opinion\n",
+            "x.yaml:15: facts[0].kind: expected one of share, amount, measure, event, actor, place, got 'opinion'",
+        ),
+        (
+            "    topic: trade-shares\n",
+            "    topic: gossip\n",
+            "x.yaml:16: facts[0].topic: expected one of trade-shares, gauges, dates, actors, places, got 'gossip'",
+        ),
         ("    part: Country A\n", "", "x.yaml:14: facts[0].part: missing required field"),
-        ('    imperial: "4 ft 8 1/2 in"\n', '    imperial: "4 ft 11 27/32 in"\n',
-         "x.yaml:28: facts[1].imperial: '4 ft 11 27/32 in' disagrees with 1,435 mm (= 56.496 in by pint)"),
-        ("    unit: mm\n", "    unit: furlongs-ish\n", "x.yaml:27: facts[1].unit: expected a unit of length, got 'furlongs-ish'"),
-        ("  - id: gauge\n", "  - id: share-a\n",
-         "x.yaml:21: facts[1].id: duplicate fact id 'share-a' (first on line 14)"),
-        ("    part: Country A\n", "    part: Country A\n    colour: red\n",
-         "x.yaml:18: facts[0].colour: unknown field (expected one of asked, attribution, corrections, footnote, "
-         "hedge, id, kind, of, part, quote, topic, value, when, whole)"),
-        ("  deck_id: 1700000001\n", "  deck_id: 1700000101\n",
-         "x.yaml:12: deck.note_types.basic: ID 1700000101 is also used by deck_id"),
-        ("    value: 60\n", "    value: 60\n    of: gauge\n", "x.yaml:20: facts[0].of: 'gauge' is a measure, expected a amount"),
-        ("    value: 60\n", "    value: 60\n    footnote: ix\n", "x.yaml:20: facts[0].footnote: no footnote 'ix' in source.footnotes"),
+        (
+            '    imperial: "4 ft 8 1/2 in"\n',
+            '    imperial: "4 ft 11 27/32 in"\n',
+            "x.yaml:28: facts[1].imperial: '4 ft 11 27/32 in' disagrees with 1,435 mm (= 56.496 in by pint)",
+        ),
+        (
+            "    unit: mm\n",
+            "    unit: furlongs-ish\n",
+            "x.yaml:27: facts[1].unit: expected a unit of length, got 'furlongs-ish'",
+        ),
+        (
+            "  - id: gauge\n",
+            "  - id: share-a\n",
+            "x.yaml:21: facts[1].id: duplicate fact id 'share-a' (first on line 14)",
+        ),
+        (
+            "    part: Country A\n",
+            "    part: Country A\n    colour: red\n",
+            "x.yaml:18: facts[0].colour: unknown field (expected one of asked, attribution, corrections, footnote, "
+            "hedge, id, kind, of, part, quote, topic, value, when, whole)",
+        ),
+        (
+            "  deck_id: 1700000001\n",
+            "  deck_id: 1700000101\n",
+            "x.yaml:12: deck.note_types.basic: ID 1700000101 is also used by deck_id",
+        ),
+        (
+            "    value: 60\n",
+            "    value: 60\n    of: gauge\n",
+            "x.yaml:20: facts[0].of: 'gauge' is a measure, expected a amount",
+        ),
+        (
+            "    value: 60\n",
+            "    value: 60\n    footnote: ix\n",
+            "x.yaml:20: facts[0].footnote: no footnote 'ix' in source.footnotes",
+        ),
     ],
 )
 def test_bad_field_gets_one_located_message(tmp_path, old, new, expected):
@@ -133,7 +169,7 @@ def test_binary_and_non_utf8_files(tmp_path):
 def test_object_tags_are_refused_not_run(tmp_path):
     """A python object tag is reported and never executed."""
     marker = tmp_path / "ran"
-    text = BASE.replace('slug: tiny\n', f'slug: !!python/object/apply:os.system ["touch {marker}"]\n')
+    text = BASE.replace("slug: tiny\n", f'slug: !!python/object/apply:os.system ["touch {marker}"]\n')
     assert messages(tmp_path, text) == [
         "x.yaml:1: slug: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"
     ]
@@ -154,8 +190,10 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
 
 def test_shares_of_one_whole_cannot_exceed_100(tmp_path):
     """Two shares of the same whole adding up past 100% are reported at the later one."""
-    extra = ('  - {id: share-b, kind: share, topic: trade-shares, part: Country B, whole: "Land B\'s trade", '
-             'value: 50, quote: "x"}\n')
+    extra = (
+        '  - {id: share-b, kind: share, topic: trade-shares, part: Country B, whole: "Land B\'s trade", '
+        'value: 50, quote: "x"}\n'
+    )
     assert messages(tmp_path, BASE + extra) == [
         "x.yaml:30: facts[2].value: shares of Land B's trade add up to 110% (Country A 60% + Country B 50%)"
     ]
@@ -192,19 +230,35 @@ def template_messages(tmp_path: Path, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("{{ fact.whole }}", "{{ fact.hole }}",
-         "questions.yaml:6: templates[0].prompt: names unknown fact field 'hole' (a share has asked, attribution, "
-         "corrections, footnote, hedge, id, kind, of, part, quote, topic, value, when, whole)"),
-        ("{{ fact.whole }}", "{{ fact.whole ", "questions.yaml:6: templates[0].prompt: Jinja2 syntax error on template "
-                                               "line 1: expected token 'end of print statement', got 'did'"),
-        ("{{ fact.whole }}", "{{ ''.__class__.__mro__ }}",
-         "questions.yaml:6: templates[0].prompt: reaches for internal attribute '__mro__', which the sandbox refuses"),
-        ("answer: value", "answer: vibes",
-         "questions.yaml:5: templates[0].answer: unknown answer 'vibes' for kind share (expected one of asked, part, "
-         "remainder, share_amount, value)"),
-        ("form: short", "form: essay",
-         "questions.yaml:4: templates[0].form: expected one of choice, true-false, numeric, short, cloze, ordering, "
-         "matching, got 'essay'"),
+        (
+            "{{ fact.whole }}",
+            "{{ fact.hole }}",
+            "questions.yaml:6: templates[0].prompt: names unknown fact field 'hole' (a share has asked, attribution, "
+            "corrections, footnote, hedge, id, kind, of, part, quote, topic, value, when, whole)",
+        ),
+        (
+            "{{ fact.whole }}",
+            "{{ fact.whole ",
+            "questions.yaml:6: templates[0].prompt: Jinja2 syntax error on template "
+            "line 1: expected token 'end of print statement', got 'did'",
+        ),
+        (
+            "{{ fact.whole }}",
+            "{{ ''.__class__.__mro__ }}",
+            "questions.yaml:6: templates[0].prompt: reaches for internal attribute '__mro__', which the sandbox refuses",
+        ),
+        (
+            "answer: value",
+            "answer: vibes",
+            "questions.yaml:5: templates[0].answer: unknown answer 'vibes' for kind share (expected one of asked, part, "
+            "remainder, share_amount, value)",
+        ),
+        (
+            "form: short",
+            "form: essay",
+            "questions.yaml:4: templates[0].form: expected one of choice, true-false, numeric, short, cloze, ordering, "
+            "matching, got 'essay'",
+        ),
     ],
 )
 def test_bad_template_gets_one_located_message(tmp_path, old, new, expected):
@@ -224,7 +278,8 @@ def test_symlink_out_of_the_deck_folder_is_refused(tmp_path):
     with pytest.raises(InputError) as caught:
         load_deck(path, (), display="x.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "x.yaml:7: source.article: path 'article.txt' leaves the deck's folder"]
+        "x.yaml:7: source.article: path 'article.txt' leaves the deck's folder"
+    ]
 
 
 def test_article_inside_the_folder_is_accepted(tmp_path):
