@@ -57,6 +57,11 @@ class Answer:
         return " ".join(self.text.casefold().split())
 
 
+def each_fact(facts: Sequence[Fact], deck: Deck) -> list[Group]:
+    """The default grouping: one question per fact."""
+    return [(f,) for f in facts]
+
+
 @dataclass(frozen=True)
 class Derivation:
     """One way to compute an answer from facts of a kind."""
@@ -64,7 +69,7 @@ class Derivation:
     kind: str
     name: str
     compute: Callable[[Group, Deck], Answer]
-    groups: Callable[[Sequence[Fact], Deck], list[Group]] = field(default=lambda fs, d: [(f,) for f in fs])
+    groups: Callable[[Sequence[Fact], Deck], list[Group]] = field(default=lambda fs, d: each_fact(fs, d))
     applies: Callable[[Group, Deck], bool] = lambda g, d: True
     rivals: Callable[[Group, Group], bool] = lambda g, o: False
     """True when ``o`` answers the same question as ``g`` (so its answer is also true)."""
@@ -567,10 +572,11 @@ def _register_name_and_description(kind: str, described: str) -> None:
 
         return compute
 
+    def same(field: str) -> Callable[[Group, Group], bool]:
+        return lambda g, o: _norm(g[0][field]) == _norm(o[0][field])
+
     for asked, other in (("name", described), (described, "name")):
-        DERIVATIONS[(kind, asked)] = Derivation(
-            kind, asked, answer_with(asked), rivals=lambda g, o, other=other: _norm(g[0][other]) == _norm(o[0][other])
-        )
+        DERIVATIONS[(kind, asked)] = Derivation(kind, asked, answer_with(asked), rivals=same(other))
 
 
 _register_name_and_description("actor", "role")

@@ -71,7 +71,7 @@ def parse(text: str, path: str) -> tuple[Any, LineMap, list[Problem]]:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1
+                line = event.start_mark.line + 1 if event.start_mark else 1
                 return None, lines, [Problem(path, line, "", "YAML anchors and aliases are not allowed")]
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -112,7 +112,7 @@ def _convert(node: yaml.Node, where: str, lines: LineMap, problems: list[Problem
     return _scalar(node, where, lines, problems)
 
 
-def _scalar(node: yaml.ScalarNode, where: str, lines: LineMap, problems: list[Problem]) -> Any:
+def _scalar(node: yaml.Node, where: str, lines: LineMap, problems: list[Problem]) -> Any:
     """Construct a scalar the way SafeLoader would, but keep dates as their written text."""
     tag = node.tag
     if tag == "tag:yaml.org,2002:timestamp":
