@@ -1,0 +1,344 @@
+"""The classroom briefing handout: the article's reference, its key figures drawn, a timeline and
+an actors glossary, every figure with its citation.
+
+``briefing_record`` gathers and computes everything shown (shares grouped by whole, trade
+breakdowns, gauges in mm and feet-and-inches, the timeline's broken axis) as JSON data;
+``briefing.typ`` only draws it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..atomic import safe_output_name, write_atomic
+from ..model import Deck, Fact, Question
+from ..units import (
+    convert,
+    format_amount,
+    format_imperial,
+    format_number,
+    format_percent,
+    to_imperial,
+)
+from .timeline import Segment, layout, position
+from .typst_pdf import deck_timestamp, long_date, render_pdf
+
+# Tags on: the briefing is short, often read on screen, and accessibility tagging costs little here.
+PDF_TAGS = True
+EXCERPT_WORDS = 20
+"""Longest quote the actors glossary prints whole; longer ones are cut around the actor's name."""
+HEDGE_LABELS = {
+    "up to": "up to {}",
+    "more than": "more than {}",
+    "at least": "at least {}",
+    "about": "about {}",
+    "roughly": "roughly {}",
+    "estimated": "{} (estimate)",
+    "reportedly": "{} (reported)",
+}
+
+
+def export_briefing(
+    deck: Deck, questions: Sequence[Question], out_dir: Path, *, timestamp: float | None = None
+) -> Path:
+    """Write ``<slug>-briefing.pdf`` into ``out_dir``; ExportError if Typst fails or warns.
+
+    ``questions`` is accepted for the exporter interface; the handout is drawn from the facts.
+    """
+    record = briefing_record(deck)
+    stamp = deck_timestamp(deck) if timestamp is None else timestamp
+    pdf, _ = render_pdf("briefing.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
+    return write_atomic(safe_output_name(out_dir, f"{deck.slug}-briefing.pdf"), pdf)
+
+
+def briefing_record(deck: Deck) -> dict[str, Any]:
+    """Everything the handout shows, as plain JSON data."""
+    s = deck.source
+    return {
+        "article": {
+            "title": s.title,
+            "author": s.author,
+            "publisher": s.publisher,
+            "date": s.date,
+            "published": long_date(s.date),
+            "url": s.url,
+        },
+        "citation": f"{s.author}, “{s.title}”, {s.publisher}, {long_date(s.date)}",
+        "notes": cited_notes(deck),
+        "shares": share_charts(deck),
+        "breakdowns": breakdowns(deck),
+        "gauges": gauges(deck),
+        "timeline": timeline(deck),
+        "actors": actors(deck),
+    }
+
+
+def _of_kind(deck: Deck, kind: str) -> list[Fact]:
+    return [f for f in deck.facts if f.kind == kind]
+
+
+def _note(deck: Deck, facts: Sequence[Fact]) -> str:
+    """A figure's citation: the article, and the article's notes its sentences cite (their text
+    is listed once, at the end of the handout)."""
+    s = deck.source
+    notes = sorted({f.footnote for f in facts if f.footnote}, key=_note_order(deck))
+    plural = "s" if len(notes) > 1 else ""
+    cited = f"; the article's note{plural} " + ", ".join(f"[{n}]" for n in notes) if notes else ""
+    return f"{s.author}, “{s.title}”, {s.publisher}, {long_date(s.date)}{cited}"
+
+
+def _note_order(deck: Deck) -> Any:
+    keys = list(deck.source.footnotes)
+    return lambda key: (keys.index(key) if key in keys else len(keys), key)
+
+
+def cited_notes(deck: Deck) -> list[dict[str, str]]:
+    """The article's notes that some fact cites, in the article's order, with their text."""
+    used = {f.footnote for f in deck.facts if f.footnote}
+    return [{"key": k, "text": v} for k, v in deck.source.footnotes.items() if k in used]
+
+
+def _hedged(text: str, hedge: str | None) -> str:
+    return HEDGE_LABELS.get(hedge or "", "{}").format(text)
+
+
+def _amount_text(fact: Fact) -> str:
+    return format_amount(fact["value"], fact["unit"], fact.get("scale"), fact.get("noun"), fact.get("value_max"))
+
+
+# ---------------------------------------------------------------- trade
+
+
+def share_charts(deck: Deck) -> list[dict[str, Any]]:
+    """Share facts grouped by the whole they divide (the linked amount, or the whole's name),
+    each group one bar chart; the groups of a breakdown's parts are drawn with the breakdown."""
+    in_breakdown = {p for f in _of_kind(deck, "amount") for p in f.get("parts") or ()}
+    groups: dict[str, list[Fact]] = {}
+    for f in _of_kind(deck, "share"):
+        groups.setdefault(f.get("of") or f["whole"].casefold(), []).append(f)
+    return [_share_chart(deck, fs) for fs in groups.values() if fs[0].get("of") not in in_breakdown]
+
+
+def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
+    """One whole's shares as bars on a 0-100% scale; when all are of one time, the rest is
+    drawn too (unless a share is hedged, when the rest is not known)."""
+    whens = sorted({f.get("when") or "" for f in facts})
+    facts = sorted(facts, key=lambda f: (whens.index(f.get("when") or ""), -f["value"], f["part"]))
+    of = deck.fact(facts[0]["of"]) if facts[0].get("of") else None
+    bars = []
+    for f in facts:
+        label = _hedged(format_percent(f["value"]), f.hedge)
+        if of is not None and of.get("value_max") is None:
+            worth = round(f["value"] / 100 * of["value"], 1 if f["value"] / 100 * of["value"] < 100 else 0)
+            label += f" ≈ {format_amount(worth, of['unit'], of.get('scale'), of.get('noun'))}"
+        name = f["part"] if len(whens) == 1 else f"{f['part']}, {f.get('when') or 'undated'}"
+        bars.append({"label": name, "value": f["value"], "text": label, "kind": "stated", "fact": f.id})
+    total = sum(f["value"] for f in facts)
+    if len(whens) == 1 and len(facts) > 1 and total < 100 and not any(f.hedge for f in facts):
+        rest = round(100 - total, 1)
+        bars.append(
+            {
+                "label": "all the rest (derived)",
+                "value": rest,
+                "text": format_percent(rest),
+                "kind": "rest",
+                "fact": None,
+            }
+        )
+    first = facts[0]
+    title = _capfirst(first["whole"]) + (f" {whens[0]}" if len(whens) == 1 and whens[0] else "")
+    if of is not None:
+        title += f" (total {_amount_text(of)})"
+    return {"title": title, "bars": bars, "citation": _note(deck, facts + ([of] if of else []))}
+
+
+def breakdowns(deck: Deck) -> list[dict[str, Any]]:
+    """Each amount that the deck says is made of parts: the total, each part with its share of
+    the total, and each part's own composition (the shares linked to it)."""
+    out = []
+    shares = _of_kind(deck, "share")
+    for total in _of_kind(deck, "amount"):
+        parts = [deck.fact(p) for p in total.get("parts") or ()]
+        if not parts or total.get("value_max") is not None:
+            continue
+        rows = []
+        for part in parts:
+            share = part["value"] / total["value"] * 100
+            linked = [f for f in shares if f.get("of") == part.id]
+            rows.append(
+                {
+                    "label": part["subject"],
+                    "amount": _amount_text(part),
+                    "share": round(share, 1),
+                    "text": f"{_amount_text(part)} ({format_number(round(share, 1))}% of the total)",
+                    "composition": _share_chart(deck, linked) if linked else None,
+                }
+            )
+        sum_text = " + ".join(_amount_text(p) for p in parts)
+        when = f" {total['when']}" if total.get("when") else ""
+        out.append(
+            {
+                "title": _capfirst(total["subject"]) + when,
+                "total": _amount_text(total),
+                "equation": f"{_amount_text(total)} = {sum_text}",
+                "attribution": total.attribution,
+                "parts": rows,
+                "citation": _note(deck, [total, *parts, *(f for f in shares if f.get("of") in {p.id for p in parts})]),
+            }
+        )
+    return out
+
+
+# ---------------------------------------------------------------- gauges
+
+
+def gauges(deck: Deck) -> dict[str, Any] | None:
+    """Length measures (the rail gauges) in their unit and in feet and inches, widest last."""
+    measures = [f for f in _of_kind(deck, "measure") if _is_length(f["unit"])]
+    if not measures:
+        return None
+    measures.sort(key=lambda f: (convert(f["value"], f["unit"], "mm"), f.id))
+    rows = []
+    for f in measures:
+        imperial = format_imperial(to_imperial(f["value"], f["unit"]))
+        rows.append(
+            {
+                "name": f["name"],
+                "subject": f["subject"],
+                "mm": convert(f["value"], f["unit"], "mm"),
+                "metric": f"{format_number(f['value'])} {f['unit']}",
+                "imperial": imperial,
+                "inches": f"{format_number(round(convert(f['value'], f['unit'], 'inch'), 2))} in",
+            }
+        )
+    widest, narrowest = measures[-1], measures[0]
+    gap_mm = convert(widest["value"], widest["unit"], "mm") - convert(narrowest["value"], narrowest["unit"], "mm")
+    difference = None
+    if len(measures) > 1 and gap_mm > 0:
+        gap_in = format_number(round(convert(gap_mm, "mm", "inch"), 2))
+        difference = (
+            f"The {widest['name']} is {format_number(round(gap_mm, 1))} mm ({gap_in} in) "
+            f"wider than the {narrowest['name']}."
+        )
+    return {"rows": rows, "difference": difference, "citation": _note(deck, measures)}
+
+
+def _is_length(unit: str) -> bool:
+    try:
+        convert(1, unit, "mm")
+    except Exception:  # pint raises several unrelated types for non-lengths
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def timeline(deck: Deck) -> dict[str, Any] | None:
+    """Dated events, numbered in date order, on a broken to-scale axis, with a second axis for
+    a stretch too crowded to label on the first."""
+    events = sorted(_of_kind(deck, "event"), key=lambda f: (f["date"].start, f["date"].end, f.id))
+    if not events:
+        return None
+    spans = [(f["date"].start, f["date"].end) for f in events]
+    axes = layout(spans)
+    overview: list[dict[str, Any]] = []
+    detail: list[dict[str, Any]] = []
+    rows = []
+    for n, f in enumerate(events, 1):
+        start, end = f["date"].start, f["date"].end
+        long_span = end - start >= 1.5
+        zoomed = axes.in_detail(start, end)
+        x0, x1 = position(axes.overview, start, end)
+        overview.append({"n": n, "x0": x0, "x1": x1, "span": long_span, "labelled": not zoomed})
+        if zoomed and axes.detail is not None:
+            d0, d1 = position((axes.detail,), start, end)
+            detail.append({"n": n, "x0": d0, "x1": d1, "span": long_span, "labelled": True})
+        rows.append(
+            {
+                "n": n,
+                "id": f.id,
+                "date": f["date"].label,
+                "what": _capfirst(f["what"]),
+                "note": f.footnote,
+                "hedge": f.hedge,
+                "attribution": f.attribution,
+            }
+        )
+    charts: list[dict[str, Any]] = [
+        {"title": None, "segments": [_segment(s) for s in axes.overview], "events": overview, "band": None}
+    ]
+    if axes.detail is not None:
+        band = (
+            position(axes.overview, axes.detail.start, axes.detail.start)[0],
+            position(axes.overview, axes.detail.end - 1e-9, axes.detail.end - 1e-9)[0],
+        )
+        charts[0]["band"] = {"x0": band[0], "x1": band[1]}
+        charts.append(
+            {
+                "title": f"Detail: {int(axes.detail.start)} to {int(axes.detail.end) - 1}",
+                "segments": [_segment(axes.detail)],
+                "events": detail,
+                "band": None,
+            }
+        )
+    return {
+        "charts": charts,
+        "events": rows,
+        "first": events[0]["date"].label,
+        "last": events[-1]["date"].label,
+        "citation": _note(deck, events),
+    }
+
+
+def _segment(seg: Segment) -> dict[str, Any]:
+    return {
+        "start": seg.start,
+        "end": seg.end,
+        "x0": seg.x0,
+        "x1": seg.x1,
+        "ticks": [{"year": y, "x": x} for y, x in seg.ticks],
+    }
+
+
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# ---------------------------------------------------------------- actors
+
+
+def actors(deck: Deck) -> list[dict[str, Any]]:
+    """The actors glossary: name, kind, role and the article's sentence, by name."""
+    rows = [
+        {
+            "name": f["name"],
+            "kind": f["actor_kind"],
+            "role": f["role"],
+            "quote": excerpt(f.corrected(f.quote), [f["name"], *(f.get("aliases") or ())]),
+            "aliases": list(f.get("aliases") or ()),
+            "note": f.footnote,
+        }
+        for f in _of_kind(deck, "actor")
+    ]
+    return sorted(rows, key=lambda r: re.sub(r"^(the|a|an)\s+", "", r["name"].casefold()))
+
+
+def excerpt(quote: str, names: Sequence[str], words: int = EXCERPT_WORDS) -> str:
+    """The part of ``quote`` around the first of ``names`` it contains, at most ``words`` words,
+    with an ellipsis where words were left out; the whole quote when it is short enough."""
+    tokens = quote.split()
+    if len(tokens) <= words:
+        return quote
+    folded = quote.casefold()
+    hits = [folded.find(n.casefold()) for n in names if n and n.casefold() in folded]
+    at = len(folded[: min(hits)].split()) if hits else 0
+    first = max(0, min(at - words // 3, len(tokens) - words))
+    last = first + words
+    return ("…" if first else "") + " ".join(tokens[first:last]) + ("…" if last < len(tokens) else "")
+
+
+__all__ = ["briefing_record", "export_briefing"]

@@ -1,0 +1,86 @@
+"""PDF from a packaged Typst template and JSON data, hermetic and reproducible.
+
+Data goes in as JSON through ``sys.inputs`` and the templates read it with ``json(...)``: fact
+text is never spliced into Typst markup, so ``# $ * _ @ < \\`` in a quote stay plain text.
+Typst is imported only when a PDF is made, so loading the CLI for ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from importlib.resources import as_file, files
+from typing import Any
+
+from ..errors import ExportError
+from ..model import Deck
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, independent of the process locale."""
+
+
+def deck_timestamp(deck: Deck) -> float:
+    """A build time that never reads the clock: midnight UTC on the article's publication date."""
+    day = dt.date.fromisoformat(deck.source.date)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
+
+
+def long_date(iso: str) -> str:
+    """``2019-04-26`` -> ``26 April 2019``."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def render_pdf(
+    template: str, data: Mapping[str, Any], *, timestamp: float, pdf_tags: bool, query: str | None = None
+) -> tuple[bytes, list[Any]]:
+    """The PDF that ``templates/<template>`` makes of ``data``, and the values of the
+    ``metadata`` elements labelled ``query`` (e.g. ``<question-mark>``), if asked for.
+
+    Only the fonts embedded in the typst wheel are used, so output does not depend on the
+    machine. Any Typst error or warning (a missing font or glyph substitutes silently
+    otherwise) raises ExportError.
+    """
+    import typst
+
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    with as_file(files(__package__).joinpath("templates")) as folder:
+        try:
+            compiler = typst.Compiler(
+                str(folder / template), root=str(folder), ignore_system_fonts=True, sys_inputs={"data": payload}
+            )
+            pdf, warnings = compiler.compile_with_warnings(format="pdf", timestamp=int(timestamp), pdf_tags=pdf_tags)
+            marks = json.loads(compiler.query(query)) if query else []
+        except RuntimeError as exc:  # TypstError, or the template file missing from the install
+            raise ExportError(f"Typst could not render {template}: {_describe(exc)}") from exc
+    if warnings:
+        raise ExportError(
+            f"Typst warned while rendering {template} (treated as an error): "
+            + "; ".join(_describe(w) for w in warnings)
+        )
+    if not isinstance(pdf, bytes):
+        raise ExportError(f"Typst returned no PDF for {template}")
+    return pdf, [m.get("value") for m in marks]
+
+
+def _describe(problem: Any) -> str:
+    """Typst's message with where it happened (template file and line) and its hints, on one line."""
+    message = (getattr(problem, "message", None) or str(problem)).strip()
+    where = re.search(r"┌─ (\S+:\d+:\d+)", getattr(problem, "diagnostic", "") or "")
+    hints = getattr(problem, "hints", None) or []
+    return " ".join([message, *([f"at {where[1]}"] if where else []), *(f"(hint: {h})" for h in hints)])

@@ -1,0 +1,94 @@
+"""The classroom briefing handout, read back with pypdf."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyaid.export.briefing import excerpt, export_briefing
+from studyaid.units import format_imperial, to_imperial
+
+from .pdftext import page_texts, squash
+
+
+@pytest.fixture(scope="module")
+def briefing(mini_deck, mini_questions, tmp_path_factory):
+    """The fixture deck's briefing: its path and its page texts."""
+    path = export_briefing(mini_deck, mini_questions, tmp_path_factory.mktemp("briefing"))
+    return path, page_texts(path)
+
+
+def test_briefing_is_two_to_four_pages(briefing):
+    """The handout is named after the deck and runs to two to four pages."""
+    path, pages = briefing
+    assert path.name == "mini-briefing.pdf"
+    assert 2 <= len(pages) <= 4
+
+
+def test_briefing_has_the_article_reference(briefing, mini_deck):
+    """Title, author, publisher and publication date are printed."""
+    text = squash(" ".join(briefing[1]))
+    for part in ("Rail and Trade on the Northern Border", "A. Writer", "Test Press", "1 February 2020"):
+        assert squash(part) in text
+
+
+def test_briefing_prints_the_chart_values(briefing):
+    """Every share, the derived rest, the breakdown's amounts and the parts' shares of the total."""
+    text = squash(" ".join(briefing[1]))
+    for value in (
+        "60%",
+        "25.5%",
+        "14.5%",
+        "40% ≈ $6 million",
+        "up to 20% ≈ $5 million",
+        "$40 million = $15 million + $25 million",
+        "$15 million (37.5% of the total)",
+        "$25 million (62.5% of the total)",
+    ):
+        assert squash(value) in text, value
+
+
+def test_briefing_gives_both_gauges_in_mm_and_feet_and_inches(briefing, mini_deck):
+    """Each gauge appears in millimetres and in feet and inches computed with pint."""
+    text = squash(" ".join(briefing[1]))
+    for fact in (f for f in mini_deck.facts if f.kind == "measure"):
+        metric = f"{fact['value']:,.0f} mm"
+        imperial = format_imperial(to_imperial(fact["value"], fact["unit"]))
+        assert squash(f"{metric} = {imperial}") in text, fact.id
+    assert squash("4 ft 8½ in") in text and squash("4 ft 11 27⁄32 in") in text
+
+
+def test_briefing_names_every_actor_with_its_role(briefing, mini_deck):
+    """The glossary names every actor, with its role."""
+    text = squash(" ".join(briefing[1]))
+    for fact in (f for f in mini_deck.facts if f.kind == "actor"):
+        assert squash(fact["name"]) in text and squash(fact["role"]) in text
+
+
+def test_briefing_lists_every_event_with_its_date(briefing, mini_deck):
+    """The timeline's table lists every dated event with the date as the article gives it."""
+    text = squash(" ".join(briefing[1]))
+    for fact in (f for f in mini_deck.facts if f.kind == "event"):
+        assert squash(fact["date"].label) in text and squash(fact["what"][1:]) in text
+
+
+def test_briefing_is_reproducible(mini_deck, mini_questions, tmp_path):
+    """Two builds write the same bytes (a fixed timestamp from the deck, not the clock)."""
+    first = export_briefing(mini_deck, mini_questions, tmp_path / "one").read_bytes()
+    assert export_briefing(mini_deck, mini_questions, tmp_path / "two").read_bytes() == first
+
+
+def test_long_quotes_are_cut_around_the_name():
+    """A long quote keeps the words around the actor's name, with ellipses where cut."""
+    quote = " ".join(f"w{i}" for i in range(40)).replace("w20", "KOMID")
+    assert excerpt(quote, ["KOMID"], words=6) == "…w18 w19 KOMID w21 w22 w23…"
+    assert excerpt("Short quote.", ["x"], words=6) == "Short quote."
+
+
+def test_article_briefing_fits_four_pages(article_deck, tmp_path):
+    """The real article's handout (185 facts) stays within four pages and names every actor."""
+    path = export_briefing(article_deck, [], tmp_path)
+    pages = page_texts(path)
+    assert 2 <= len(pages) <= 4
+    text = squash(" ".join(pages))
+    missing = [f["name"] for f in article_deck.facts if f.kind == "actor" and squash(f["name"]) not in text]
+    assert not missing
