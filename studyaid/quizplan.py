@@ -51,14 +51,14 @@ class PlannedQuestion:
 
     @property
     def answer_text(self) -> str:
-        """The answer in words, for the key: ``B: 1,435 mm``, ``56.5 in``."""
+        """The answer as the key states it: ``B: 1,435 mm``, ``56.5 in``, ``boxes from the top: 3, 1, 4, 2``."""
         q = self.question
         if q.form == "choice":
             return f"{self.correct[0]}: {q.options[q.key[0]]}" if q.options else self.correct[0]
         if q.form == "true-false":
             return q.answer
         if q.form == "ordering":
-            return " → ".join(q.items[i] for i in q.key) if q.items else q.answer
+            return "boxes from the top: " + ", ".join(self.correct)
         if q.form == "matching":
             return "; ".join(f"{item} {letter}" for item, letter in zip(self.items, self.correct, strict=True))
         return q.answer
@@ -137,8 +137,8 @@ def plan_quiz(
                     0,
                     "--count",
                     (
-                        f"asked for {count} questions per version, but at most {best} of the {len(pool)} questions "
-                        f"{scope} can be chosen without two of them sharing a fact or one giving away another's "
+                        f"asked for {count} questions per version, but only {best} of the {len(pool)} questions "
+                        f"{scope} could be chosen without two of them sharing a fact or one giving away another's "
                         f"answer; use --count {best} or fewer"
                         + ("" if topics is None and forms is None else ", or allow more topics or forms")
                     ),

@@ -178,6 +178,6 @@ def _marking(pq: PlannedQuestion) -> str | None:
         return f"accept {format_number(round(low, places + 3))} to {format_number(round(high, places + 3))}"
     if q.accept:
         return "also accept " + ", ".join(f"“{a}”" for a in q.accept)
-    if q.form == "ordering":
-        return "boxes from the top: " + ", ".join(pq.correct)
+    if q.form == "ordering" and q.items:
+        return "earliest first: " + " → ".join(q.items[i] for i in q.key)
     return None

@@ -247,8 +247,8 @@ def test_too_many_questions_is_an_input_error(mini_deck, mini_questions, tmp_pat
     with pytest.raises(InputError) as caught:
         export(mini_deck, mini_questions, tmp_path, count=60)
     assert str(caught.value) == (
-        f"{mini_deck.path}: --count: asked for 60 questions per version, but at most 20 of the "
-        f"{len(mini_questions)} questions on all topics in all forms can be chosen without two of them "
+        f"{mini_deck.path}: --count: asked for 60 questions per version, but only 20 of the "
+        f"{len(mini_questions)} questions on all topics in all forms could be chosen without two of them "
         "sharing a fact or one giving away another's answer; use --count 20 or fewer"
     )
     assert not list(tmp_path.iterdir()), "nothing is written"
