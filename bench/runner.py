@@ -1,0 +1,108 @@
+"""Starting workers: one fresh process per run of a step, repeated, summarised as a median."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+GRACE = 60.0
+"""Seconds a worker gets beyond its step's time limit (imports, loading inputs, saving output)
+before it is killed from outside."""
+LONG_RUN = 20.0
+"""A step whose first run takes longer than this is not repeated: the spread of such runs is
+small next to what they show, and the full benchmark has to finish."""
+
+
+@dataclass
+class Runner:
+    """Runs steps in worker processes from the repository root, with one time limit per step."""
+
+    repo: Path
+    scratch: Path
+    timeout: float
+    repeat: int
+    profile_dir: Path | None = None
+
+    def run(self, step: str, label: str, **task: Any) -> dict[str, Any]:
+        """Run ``step`` up to ``repeat`` times; the median time and the largest peak memory.
+
+        ``task`` holds the step's inputs (``deck_yaml``, ``loaded``, ``questions``...) and, when
+        the next step needs it, ``output``: that is saved from the first run only.
+        """
+        runs: list[dict[str, Any]] = []
+        for attempt in range(self.repeat):
+            work = Path(tempfile.mkdtemp(prefix=f"{step}-", dir=self.scratch))
+            spec = {
+                **task,
+                "step": step,
+                "work_dir": str(work),
+                "timeout": self.timeout,
+                "result": str(work / "result.json"),
+            }
+            if attempt:
+                spec.pop("output", None)
+            result = self._once(spec)
+            runs.append(result)
+            if result["status"] != "ok" or result["seconds"] > LONG_RUN:
+                break
+        summary = summarise(runs)
+        if self.profile_dir is not None and summary["status"] in ("ok", "timeout"):
+            path = self.profile_dir / f"{label}-{step}.txt"
+            work = Path(tempfile.mkdtemp(prefix=f"{step}-profile-", dir=self.scratch))
+            self._once(
+                {
+                    **task,
+                    "step": step,
+                    "work_dir": str(work),
+                    "timeout": self.timeout,
+                    "result": str(work / "result.json"),
+                    "profile": str(path),
+                }
+                | {"output": None}
+            )
+            summary["profile"] = str(path)
+        return summary
+
+    def _once(self, spec: dict[str, Any]) -> dict[str, Any]:
+        task_file = Path(spec["work_dir"]) / "task.json"
+        task_file.write_text(json.dumps(spec), encoding="utf-8")
+        command = [sys.executable, "-m", "bench.worker", str(task_file)]
+        with subprocess.Popen(
+            command, cwd=self.repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        ) as process:
+            try:
+                _, err = process.communicate(timeout=self.timeout + GRACE)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)  # the worker's own process group only
+                process.communicate()
+                return {"status": "timeout", "note": f"killed after {self.timeout + GRACE:g} s"}
+        result_file = Path(spec["result"])
+        if not result_file.exists():
+            return {"status": "error", "note": f"worker exited {process.returncode}: {err.strip()[-1500:]}"}
+        return json.loads(result_file.read_text(encoding="utf-8"))
+
+
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Runs of one step as one record: median seconds, largest peak, the first run's details."""
+    ok = [r for r in runs if r.get("status") == "ok"]
+    if not ok:
+        last = dict(runs[-1])
+        if last.get("status") == "timeout":
+            last["at_least_seconds"] = last.get("seconds")
+        last["seconds"] = None
+        return last
+    first = dict(ok[0])
+    times = [r["seconds"] for r in ok]
+    first["seconds"] = statistics.median(times)
+    first["runs"] = [round(t, 4) for t in times]
+    first["peak_rss_mb"] = max(r["peak_rss_mb"] for r in ok)
+    first["step_rss_mb"] = max(r["step_rss_mb"] for r in ok)
+    return first
