@@ -104,7 +104,10 @@ def quiz_record(deck: Deck, plan: QuizPlan, seed: int) -> dict[str, Any]:
             "url": s.url,
         },
         "topics": [{"id": t, "title": TOPIC_TITLES[t]} for t in plan.topics],
-        "instructions": [f"Answer all {count} questions. Every question is about the article above."]
+        "instructions": [
+            ("Answer the question." if count == 1 else f"Answer all {count} questions.")
+            + " Every question is about the article above."
+        ]
         + [INSTRUCTIONS[f] for f in forms_used],
         "question_ids": [q.id for q in plan.selected],
         "questions": {q.id: _question_record(q) for q in plan.selected},
