@@ -102,11 +102,10 @@ def measure_deck(runner: Runner, name: str, yaml_path: Path, *, synthetic: bool)
     inputs = {"loaded": str(loaded), "questions": str(questions)}
     quiz = {"versions": QUIZ_VERSIONS, "count": QUIZ_COUNT}
     for step, base, extra in (("anki", "genanki", {}), ("quiz", "typst", quiz)):
-        progress(f"{name}: {step}")
-        done = entry["steps"][step] = runner.run(step, name, **inputs, **extra)
-        if done["status"] == "ok":
-            progress(f"{name}: {base} alone")
-            entry["baselines"][base] = runner.run(base, name, **inputs, **extra)
+        progress(f"{name}: {step} and {base} alone")
+        entry["steps"][step], theirs = runner.run_pair(step, base, name, **inputs, **extra)
+        if theirs is not None:
+            entry["baselines"][base] = theirs
     return entry
 
 
@@ -127,15 +126,15 @@ def measure_notes(runner: Runner, seed: int, folder: Path) -> dict[str, Any]:
         ("load", {"deck_yaml": str(path), "templates_yaml": str(TEMPLATES), "output": str(loaded)}),
         ("generate", {"loaded": str(loaded), "output": str(questions)}),
     ):
-        done = once.run(step, name, **task)
+        done = record[step] = once.run(step, name, **task)
         if done["status"] != "ok":
             record["note"] = f"{step} did not finish: {done.get('note')}"
             return record
         record["questions"] = done.get("questions", record.get("questions"))
     inputs = {"loaded": str(loaded), "questions": str(questions), "limit": analysis.NOTES_TARGET}
     progress(f"{name}: anki and genanki alone at 10,000 notes")
-    record["studyaid"] = runner.run("anki", name, **inputs)
-    record["genanki"] = runner.run("genanki", name, **inputs)
+    record["studyaid"], theirs = runner.run_pair("anki", "genanki", name, **inputs)
+    record["genanki"] = theirs or {"status": "skipped", "seconds": None}
     record["notes"] = record["studyaid"].get("notes") or analysis.NOTES_TARGET
     record["ratio"] = analysis.ratio(record["studyaid"], record["genanki"])
     return record
@@ -155,12 +154,8 @@ def quiz_scaling(runner: Runner, article: dict[str, Any], versions: Sequence[int
             ours, theirs = article["steps"]["quiz"], article["baselines"].get("typst", {"status": "skipped"})
         else:
             progress(f"article: quiz and Typst alone, {v} versions")
-            ours = runner.run("quiz", f"article-v{v}", **inputs, versions=v, count=QUIZ_COUNT)
-            theirs = (
-                runner.run("typst", f"article-v{v}", **inputs, versions=v, count=QUIZ_COUNT)
-                if ours["status"] == "ok"
-                else {"status": "skipped"}
-            )
+            ours, typst = runner.run_pair("quiz", "typst", f"article-v{v}", **inputs, versions=v, count=QUIZ_COUNT)
+            theirs = typst or {"status": "skipped", "seconds": None}
         rows.append(
             {
                 "versions": v,
@@ -229,6 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             progress(f"scratch kept in {scratch}")
         else:
             shutil.rmtree(scratch, ignore_errors=True)
+    result["machine"]["load_average_end"] = machine.load_average()
     for entry in result["sizes"]:
         analysis.add_derived(entry)
     result["growth"] = analysis.growth(result["sizes"])

@@ -49,6 +49,11 @@ def _version(name: str) -> str | None:
         return None
 
 
+def load_average() -> list[float] | None:
+    """The 1, 5 and 15-minute load averages: other work on the machine skews every timing."""
+    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+
+
 def describe(repo: Path) -> dict[str, Any]:
     """CPU, memory, OS, Python, package versions and the repository's commit."""
     import yaml
@@ -60,7 +65,7 @@ def describe(repo: Path) -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "memory_gb": _memory_gb(),
-        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+        "load_average": load_average(),
         "os": platform.platform(),
         "python": sys.version.split()[0],
         "python_implementation": platform.python_implementation(),

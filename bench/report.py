@@ -54,6 +54,7 @@ def render(result: dict[str, Any]) -> str:
     lines = [
         f"studyaid benchmark: {m['cpu']}, {m['cpus_usable']} CPUs, {m['memory_gb']} GB, Python {m['python']}, "
         f"commit {(m.get('commit') or '?')[:10]}{' (+ local changes)' if m.get('uncommitted_changes') else ''}",
+        f"load average {m.get('load_average')} at the start, {m.get('load_average_end')} at the end; "
         f"time limit per step {result['settings']['timeout']:g} s; repetitions {result['settings']['repeat']} "
         "(median; steps over 20 s run once); peak = the step process's high-water RSS",
         "",
@@ -62,7 +63,9 @@ def render(result: dict[str, Any]) -> str:
     for entry in result["sizes"]:
         lines += _size_rows(entry)
     notes = result.get("anki_10k_notes")
-    if notes:
+    if notes and "studyaid" not in notes:
+        lines += ["", f"Anki export at 10,000 notes: not measured ({notes.get('note')})"]
+    elif notes:
         lines += [
             "",
             f"Anki export at {notes['notes']:,} notes ({notes['facts']:,}-fact synthetic deck): "

@@ -37,39 +37,52 @@ class Runner:
         ``task`` holds the step's inputs (``deck_yaml``, ``loaded``, ``questions``...) and, when
         the next step needs it, ``output``: that is saved from the first run only.
         """
-        runs: list[dict[str, Any]] = []
+        return self.run_pair(step, None, label, **task)[0]
+
+    def run_pair(
+        self, step: str, baseline: str | None, label: str, **task: Any
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """Run ``step`` and its baseline alternately (step, baseline, step, baseline...), so that a
+        change in the machine's load while they run falls on both alike. The baseline runs only
+        after the step succeeded."""
+        runs: dict[str, list[dict[str, Any]]] = {step: [], baseline or "": []}
         for attempt in range(self.repeat):
-            work = Path(tempfile.mkdtemp(prefix=f"{step}-", dir=self.scratch))
-            spec = {
-                **task,
-                "step": step,
-                "work_dir": str(work),
-                "timeout": self.timeout,
-                "result": str(work / "result.json"),
-            }
-            if attempt:
-                spec.pop("output", None)
-            result = self._once(spec)
-            runs.append(result)
-            if result["status"] != "ok" or result["seconds"] > LONG_RUN:
+            ours = self._once(self._spec(step, task, keep_output=attempt == 0))
+            runs[step].append(ours)
+            if ours["status"] != "ok":
                 break
-        summary = summarise(runs)
-        if self.profile_dir is not None and summary["status"] in ("ok", "timeout"):
-            path = self.profile_dir / f"{label}-{step}.txt"
-            work = Path(tempfile.mkdtemp(prefix=f"{step}-profile-", dir=self.scratch))
-            self._once(
-                {
-                    **task,
-                    "step": step,
-                    "work_dir": str(work),
-                    "timeout": self.timeout,
-                    "result": str(work / "result.json"),
-                    "profile": str(path),
-                }
-                | {"output": None}
-            )
-            summary["profile"] = str(path)
-        return summary
+            theirs = self._once(self._spec(baseline, task, keep_output=False)) if baseline else None
+            if theirs is not None:
+                runs[baseline or ""].append(theirs)
+            if ours["seconds"] > LONG_RUN or (theirs is not None and theirs["status"] != "ok"):
+                break
+        mine = summarise(runs[step])
+        other = summarise(runs[baseline]) if baseline and runs[baseline] else None
+        if self.profile_dir is not None:
+            for name, summary in ((step, mine), (baseline, other)):
+                if name and summary and summary["status"] in ("ok", "timeout"):
+                    summary["profile"] = self._profile(name, label, task)
+        return mine, other
+
+    def _spec(self, step: str, task: dict[str, Any], keep_output: bool) -> dict[str, Any]:
+        work = Path(tempfile.mkdtemp(prefix=f"{step}-", dir=self.scratch))
+        spec = {
+            **task,
+            "step": step,
+            "work_dir": str(work),
+            "timeout": self.timeout,
+            "result": str(work / "result.json"),
+        }
+        if not keep_output:
+            spec.pop("output", None)
+        return spec
+
+    def _profile(self, step: str, label: str, task: dict[str, Any]) -> str:
+        """One more run of ``step`` under cProfile; the path of its report."""
+        assert self.profile_dir is not None
+        path = self.profile_dir / f"{label}-{step}.txt"
+        self._once(self._spec(step, task, keep_output=False) | {"profile": str(path)})
+        return str(path)
 
     def _once(self, spec: dict[str, Any]) -> dict[str, Any]:
         task_file = Path(spec["work_dir"]) / "task.json"
