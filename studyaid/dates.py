@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, independent of the process locale."""
 _PART_OF_YEAR = {"early": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1.0)}
 _POINT = re.compile(
     r"^(?:(?P<part>early|mid|late) )?(?P<year>\d{4})(?P<decade>s)?"
@@ -69,15 +83,21 @@ def parse_date(text: str) -> FuzzyDate:
     if not 1 <= m <= 12:
         raise DateFormatError(f"{text!r} has no month {m}")
     if day is None:
-        return FuzzyDate(year + (m - 1) / 12, year + m / 12, f"{calendar.month_name[m]} {year}", year)
+        return FuzzyDate(year + (m - 1) / 12, year + m / 12, f"{MONTHS[m - 1]} {year}", year)
     try:
         when = dt.date(year, m, int(day))
     except ValueError as exc:
         raise DateFormatError(f"{text!r} is not a calendar date ({exc})") from None
     start = year + (when.timetuple().tm_yday - 1) / 366
-    return FuzzyDate(start, start + 1 / 366, f"{when.day} {calendar.month_name[m]} {year}", year)
+    return FuzzyDate(start, start + 1 / 366, f"{when.day} {MONTHS[m - 1]} {year}", year)
 
 
 def _bare(label: str) -> str:
     """A label without its leading article, for joining into a range."""
     return label.removeprefix("the ")
+
+
+def long_date(iso: str) -> str:
+    """``2019-04-26`` -> ``26 April 2019``."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

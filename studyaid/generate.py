@@ -6,13 +6,13 @@ seeded by the seed and the question's id, so adding a fact never reshuffles othe
 
 from __future__ import annotations
 
-import calendar
 import math
 import random
 import re
 from collections.abc import Sequence
 from typing import Any
 
+from .dates import long_date
 from .derive import Answer, Derivation, Group, lookup, whole_of
 from .errors import InputError, Problem, TemplateError
 from .model import Deck, Fact, Numeric, Question, SourceRef, Template
@@ -253,7 +253,7 @@ def _context(group: Group, deck: Deck, answer: Answer) -> dict[str, Any]:
             "title": deck.source.title,
             "author": deck.source.author,
             "year": deck.source.date[:4],
-            "published": _long_date(deck.source.date),
+            "published": long_date(deck.source.date),
         },
     }
 
@@ -294,15 +294,10 @@ def _attribution(group: Group) -> str | None:
     return "; ".join(dict.fromkeys(notes)) or None
 
 
-def _long_date(iso: str) -> str:
-    year, month, day = (int(x) for x in iso.split("-"))
-    return f"{day} {calendar.month_name[month]} {year}"
-
-
 def citation(deck: Deck, fact: Fact) -> str:
     """How a fact is cited: the article, and its footnote when the sentence has one."""
     s = deck.source
-    text = f"{s.author}, “{s.title}”, {s.publisher}, {_long_date(s.date)}"
+    text = f"{s.author}, “{s.title}”, {s.publisher}, {long_date(s.date)}"
     if fact.footnote:
         text += f"; note [{fact.footnote}]: {s.footnotes[fact.footnote]}"
     return text

@@ -79,9 +79,7 @@ def deck_tree(deck: Deck, notes: Sequence[NoteSpec]) -> list[genanki.Deck]:
         f"{h.text(source.publisher)}, {h.text(source.date)}",
     )
     subdecks = {
-        topic: genanki.Deck(
-            subdeck_id(settings.deck_id, topic), f"{settings.name}::{TOPIC_TITLES[topic]}"
-        )
+        topic: genanki.Deck(subdeck_id(settings.deck_id, topic), f"{settings.name}::{TOPIC_TITLES[topic]}")
         for topic in TOPICS
         if any(n.topic == topic for n in notes)
     }

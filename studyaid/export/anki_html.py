@@ -34,9 +34,7 @@ def sources(refs: Sequence[SourceRef]) -> str:
         parts = asked.setdefault(ref.quote, [])
         if ref.highlight and ref.highlight not in parts:
             parts.append(ref.highlight)
-    return "".join(
-        f"<blockquote>{highlighted(quote, parts)}</blockquote>" for quote, parts in asked.items()
-    )
+    return "".join(f"<blockquote>{highlighted(quote, parts)}</blockquote>" for quote, parts in asked.items())
 
 
 def highlighted(quote: str, parts: Sequence[str]) -> str:
@@ -69,9 +67,7 @@ def _find(quote: str, part: str) -> int:
     return at
 
 
-def bullets(
-    items: Iterable[str], *, numbered: bool = False, letters: bool = False, css: str = ""
-) -> str:
+def bullets(items: Iterable[str], *, numbered: bool = False, letters: bool = False, css: str = "") -> str:
     """A list of already-escaped HTML items: bullets, numbers or capital letters."""
     tag = "ol" if numbered or letters else "ul"
     kind = ' type="A"' if letters else ""

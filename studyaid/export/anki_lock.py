@@ -44,13 +44,9 @@ def read_lock(path: Path) -> dict[str, LockEntry]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            [Problem(str(path), exc.lineno, "", f"not valid JSON: {exc.msg}")]
-        ) from None
+        raise InputError([Problem(str(path), exc.lineno, "", f"not valid JSON: {exc.msg}")]) from None
     if not isinstance(data, dict):
-        raise InputError(
-            [Problem(str(path), 1, "", "expected an object mapping note GUIDs to entries")]
-        )
+        raise InputError([Problem(str(path), 1, "", "expected an object mapping note GUIDs to entries")])
     entries: dict[str, LockEntry] = {}
     problems = []
     for guid, entry in data.items():
@@ -62,17 +58,13 @@ def read_lock(path: Path) -> dict[str, LockEntry]:
         ):
             entries[guid] = LockEntry(entry["hash"], entry["mod"])
         else:
-            problems.append(
-                Problem(str(path), 0, guid, 'expected {"hash": "<sha256>", "mod": <seconds>}')
-            )
+            problems.append(Problem(str(path), 0, guid, 'expected {"hash": "<sha256>", "mod": <seconds>}'))
     if problems:
         raise InputError(problems)
     return entries
 
 
-def stamp(
-    lock: Mapping[str, LockEntry], hashes: Mapping[str, str], timestamp: float
-) -> dict[str, LockEntry]:
+def stamp(lock: Mapping[str, LockEntry], hashes: Mapping[str, str], timestamp: float) -> dict[str, LockEntry]:
     """The lock after a build that made notes with these content hashes (by GUID).
 
     An unchanged note keeps its time. A new or changed note gets ``timestamp``; a changed note

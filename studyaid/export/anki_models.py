@@ -45,9 +45,7 @@ _DETAILS_SLOT = "<!-- studyaid:details -->"
 @cache
 def template_text(name: str) -> str:
     """A file from ``studyaid/export/templates``, shipped as package data."""
-    return (
-        resources.files("studyaid.export").joinpath("templates", name).read_text(encoding="utf-8")
-    )
+    return resources.files("studyaid.export").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _back(name: str) -> str:
@@ -67,8 +65,7 @@ def note_types(settings: DeckSettings, slug: str) -> dict[str, genanki.Model]:
             f"studyaid {role} ({slug})",
             fields=[{"name": name} for name in FIELDS[role]],
             templates=[
-                {"name": card, "qfmt": template_text(front), "afmt": _back(back)}
-                for card, front, back in CARDS[role]
+                {"name": card, "qfmt": template_text(front), "afmt": _back(back)} for card, front, back in CARDS[role]
             ],
             css=css,
             model_type=genanki.Model.CLOZE if role == "cloze" else genanki.Model.FRONT_BACK,

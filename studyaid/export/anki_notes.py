@@ -7,7 +7,6 @@ the ``cloze`` type, questions from ``actor-name-short`` (one per actor) the two-
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import re
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 
 import genanki
 
+from ..dates import long_date
 from ..errors import ExportError
 from ..model import Deck, Question
 from . import anki_html as h
@@ -91,9 +91,7 @@ def role_for(deck: Deck, question: Question) -> str:
     return "basic"
 
 
-def build_notes(
-    deck: Deck, questions: Sequence[Question], pictures: Sequence[Picture]
-) -> list[NoteSpec]:
+def build_notes(deck: Deck, questions: Sequence[Question], pictures: Sequence[Picture]) -> list[NoteSpec]:
     """One note per question, in the questions' order."""
     article = _article(deck)
     notes = []
@@ -113,9 +111,7 @@ def build_notes(
         values = {**own, **details}
         fields = tuple(values[name] for name in FIELDS[role])
         if role == "cloze" and "{{c1::" not in fields[0]:
-            raise ExportError(
-                f"cloze note for {q.id} has no {{{{c1::...}}}} deletion: Anki gives it no cards"
-            )
+            raise ExportError(f"cloze note for {q.id} has no {{{{c1::...}}}} deletion: Anki gives it no cards")
         notes.append(
             NoteSpec(
                 guid(deck, q),
@@ -137,9 +133,7 @@ def _capfirst(text: str) -> str:
 
 def _article(deck: Deck) -> str:
     """The article's title and date, linked when the deck gives its address."""
-    year, month, day = (int(x) for x in deck.source.date.split("-"))
-    date = f"{day} {calendar.month_name[month]} {year}"
-    return f"{h.link(deck.source.url, deck.source.title)}, {h.text(date)}"
+    return f"{h.link(deck.source.url, deck.source.title)}, {h.text(long_date(deck.source.date))}"
 
 
 def _basic(deck: Deck, q: Question) -> dict[str, str]:
@@ -156,10 +150,7 @@ def _basic(deck: Deck, q: Question) -> dict[str, str]:
             + "</div>"
         )
         answer = h.bullets(
-            (
-                f"{h.text(item)} → {_letter(k)}) {h.text(q.options[k])}"
-                for item, k in zip(q.items, q.key, strict=True)
-            ),
+            (f"{h.text(item)} → {_letter(k)}) {h.text(q.options[k])}" for item, k in zip(q.items, q.key, strict=True)),
             numbered=True,
         )
     elif q.form == "choice" and q.options:  # a choice question without a key: list the options
@@ -191,17 +182,9 @@ def _cloze(deck: Deck, q: Question) -> dict[str, str]:
     assert q.cloze is not None
     before, after = q.cloze
     quote = q.sources[0].quote if q.sources else ""
-    middle = (
-        quote[len(before) : len(quote) - len(after)]
-        if len(quote) >= len(before) + len(after)
-        else ""
-    )
+    middle = quote[len(before) : len(quote) - len(after)] if len(quote) >= len(before) + len(after) else ""
     # The sentence's own wording of the value (its case may differ), else the answer.
-    if not (
-        quote.startswith(before)
-        and quote.endswith(after)
-        and middle.casefold() == q.answer.casefold()
-    ):
+    if not (quote.startswith(before) and quote.endswith(after) and middle.casefold() == q.answer.casefold()):
         middle = q.answer
     return {"Text": h.text(before) + h.cloze_deletion(middle) + h.text(after)}
 

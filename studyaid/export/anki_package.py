@@ -29,23 +29,17 @@ from ..errors import ExportError
 class Package(genanki.Package):
     """A genanki package whose notes carry their own modification times and media given as bytes."""
 
-    def __init__(
-        self, decks: Sequence[genanki.Deck], media: Mapping[str, bytes], mods: Mapping[str, int]
-    ) -> None:
+    def __init__(self, decks: Sequence[genanki.Deck], media: Mapping[str, bytes], mods: Mapping[str, int]) -> None:
         super().__init__(list(decks))
         self.media = dict(sorted(media.items()))
         self.mods = dict(mods)
 
     def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Iterator[int]) -> None:
         super().write_to_db(cursor, timestamp, id_gen)
-        cursor.executemany(
-            "UPDATE notes SET mod = ? WHERE guid = ?", sorted((m, g) for g, m in self.mods.items())
-        )
+        cursor.executemany("UPDATE notes SET mod = ? WHERE guid = ?", sorted((m, g) for g, m in self.mods.items()))
         unstamped = [g for (g,) in cursor.execute("SELECT guid FROM notes") if g not in self.mods]
         if unstamped:
-            raise ExportError(
-                f"{len(unstamped)} notes have no modification time, e.g. GUID {unstamped[0]}"
-            )
+            raise ExportError(f"{len(unstamped)} notes have no modification time, e.g. GUID {unstamped[0]}")
 
     def write_to_file(self, file: str | Path, timestamp: float | None = None) -> None:
         """Write the .apkg atomically; the same notes, media and timestamp give the same bytes."""

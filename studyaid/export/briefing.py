@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import safe_output_name, write_atomic
+from ..dates import long_date
 from ..model import Deck, Fact, Question
 from ..units import (
     convert,
@@ -24,7 +25,7 @@ from ..units import (
     to_imperial,
 )
 from .timeline import Segment, layout, position
-from .typst_pdf import deck_timestamp, long_date, render_pdf
+from .typst_pdf import deck_timestamp, render_pdf
 
 # Tags on: the briefing is short, often read on screen, and accessibility tagging costs little here.
 PDF_TAGS = True

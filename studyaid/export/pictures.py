@@ -132,16 +132,13 @@ def share_chart(facts: Sequence[Fact]) -> Picture:
     title_lines = textwrap.wrap(title, 58) or [title]
     top = 30 + 20 * len(title_lines)
     span = WIDTH - left - right
-    body = [
-        _text(left, 30 + 20 * i, line, size=16, weight="bold") for i, line in enumerate(title_lines)
-    ]
+    body = [_text(left, 30 + 20 * i, line, size=16, weight="bold") for i, line in enumerate(title_lines)]
     for i, (label, value, shown, is_rest) in enumerate(bars):
         y = top + i * row
         width = max(span * min(value, 100) / 100, 2)
         body.append(_text(left, y + 12, label, size=14, fill=MUTED if is_rest else INK))
         body.append(
-            f'<rect x="{left}" y="{y + 18}" width="{width:.1f}" height="18" rx="3" '
-            f'fill="{REST if is_rest else BAR}"/>'
+            f'<rect x="{left}" y="{y + 18}" width="{width:.1f}" height="18" rx="3" fill="{REST if is_rest else BAR}"/>'
         )
         body.append(
             _text(
@@ -156,9 +153,7 @@ def share_chart(facts: Sequence[Fact]) -> Picture:
     attributions = sorted({f.attribution for f in facts if f.attribution})
     height = top + len(bars) * row + 10
     if attributions:
-        body.append(
-            _text(left, height + 4, "According to " + "; ".join(attributions), size=12, fill=MUTED)
-        )
+        body.append(_text(left, height + 4, "According to " + "; ".join(attributions), size=12, fill=MUTED))
         height += 20
     alt = f"{title}: " + ", ".join(f"{label} {shown}" for label, _, shown, _ in bars)
     return Picture(_document(WIDTH, height, title, body), alt, frozenset(f.id for f in facts))
@@ -196,10 +191,7 @@ def gauge_drawing(facts: Sequence[Fact]) -> Picture:
     scale = (panel - 2 * rail - 16) / widest
     title = "Rail gauges to scale, measured between the inner faces of the rails"
     title_lines = textwrap.wrap(title, 62)
-    body = [
-        _text(margin, 30 + 20 * i, line, size=15, weight="bold")
-        for i, line in enumerate(title_lines)
-    ]
+    body = [_text(margin, 30 + 20 * i, line, size=15, weight="bold") for i, line in enumerate(title_lines)]
     top = 40 + 20 * len(title_lines)
     for i, (fact, mm) in enumerate(measured):
         x0 = margin + i * (panel + panel_gap)
@@ -207,26 +199,14 @@ def gauge_drawing(facts: Sequence[Fact]) -> Picture:
         left = x0 + (panel - inner) / 2
         right = left + inner
         base = top + 70
-        body.append(
-            f'<rect x="{x0:.1f}" y="{base}" width="{panel:.1f}" height="14" rx="2" fill="#8a6d4f"/>'
-        )
+        body.append(f'<rect x="{x0:.1f}" y="{base}" width="{panel:.1f}" height="14" rx="2" fill="#8a6d4f"/>')
         for edge in (left - rail, right):
-            body.append(
-                f'<rect x="{edge:.1f}" y="{base - 36}" width="{rail}" height="8" rx="2" '
-                f'fill="{RAIL}"/>'
-            )
-            body.append(
-                f'<rect x="{edge + rail / 2 - 2.5:.1f}" y="{base - 28}" width="5" height="22" '
-                f'fill="{RAIL}"/>'
-            )
-            body.append(
-                f'<rect x="{edge - 3:.1f}" y="{base - 6}" width="{rail + 6}" height="6" rx="1" '
-                f'fill="{RAIL}"/>'
-            )
+            body.append(f'<rect x="{edge:.1f}" y="{base - 36}" width="{rail}" height="8" rx="2" fill="{RAIL}"/>')
+            body.append(f'<rect x="{edge + rail / 2 - 2.5:.1f}" y="{base - 28}" width="5" height="22" fill="{RAIL}"/>')
+            body.append(f'<rect x="{edge - 3:.1f}" y="{base - 6}" width="{rail + 6}" height="6" rx="1" fill="{RAIL}"/>')
         arrow_y = top + 14
         body.append(
-            f'<line x1="{left:.1f}" y1="{arrow_y}" x2="{right:.1f}" y2="{arrow_y}" stroke="{BAR}" '
-            f'stroke-width="2"/>'
+            f'<line x1="{left:.1f}" y1="{arrow_y}" x2="{right:.1f}" y2="{arrow_y}" stroke="{BAR}" stroke-width="2"/>'
         )
         for x, direction in ((left, 1), (right, -1)):
             body.append(f'<path d="M{x:.1f},{arrow_y} l{8 * direction},-5 v10 z" fill="{BAR}"/>')

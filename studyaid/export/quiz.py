@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import safe_output_name, write_atomic
+from ..dates import long_date
 from ..errors import ExportError
 from ..model import TOPIC_TITLES, Deck, Question
 from ..quizplan import PlannedQuestion, QuizPlan, cloze_parts, plan_quiz
 from ..units import format_number
-from .typst_pdf import deck_timestamp, long_date, render_pdf
+from .typst_pdf import deck_timestamp, render_pdf
 
 FORMAT = "studyaid-quiz/1"
 # Tagged PDF is off for the quiz and key: they are made to be printed, a 200-version run would be

@@ -17,33 +17,11 @@ from typing import Any
 from ..errors import ExportError
 from ..model import Deck
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""English month names, independent of the process locale."""
-
 
 def deck_timestamp(deck: Deck) -> float:
     """A build time that never reads the clock: midnight UTC on the article's publication date."""
     day = dt.date.fromisoformat(deck.source.date)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
-
-
-def long_date(iso: str) -> str:
-    """``2019-04-26`` -> ``26 April 2019``."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def render_pdf(
