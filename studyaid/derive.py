@@ -8,8 +8,9 @@ distractors drawn from the fact base are provably wrong.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .dates import FuzzyDate
@@ -69,13 +70,18 @@ class Derivation:
     kind: str
     name: str
     compute: Callable[[Group, Deck], Answer]
-    groups: Callable[[Sequence[Fact], Deck], list[Group]] = field(default=lambda fs, d: each_fact(fs, d))
+    groups: Callable[[Sequence[Fact], Deck], list[Group]] = each_fact
     applies: Callable[[Group, Deck], bool] = lambda g, d: True
     rivals: Callable[[Group, Group], bool] = lambda g, o: False
     """True when ``o`` answers the same question as ``g`` (so its answer is also true)."""
     pool: Callable[[Group, Deck], Iterable[Answer]] = lambda g, d: ()
     """Extra wrong answers beyond other facts', e.g. a measure's foils."""
     numeric: bool = False
+
+    @property
+    def per_fact(self) -> bool:
+        """Whether each question rests on one fact (so other facts' answers can be distractors)."""
+        return self.groups is each_fact
 
 
 DERIVATIONS: dict[tuple[str, str], Derivation] = {}
@@ -140,8 +146,12 @@ def share_value(g: Group, deck: Deck) -> Answer:
 def _unique_value_in_scope(g: Group, deck: Deck) -> bool:
     """A part can be asked for by its share only when no other part of the whole has that share."""
     f = g[0]
-    peers = [o for o in deck.facts if o.kind == "share" and _share_scope(o) == _share_scope(f)]
-    return sum(1 for o in peers if o["value"] == f["value"]) == 1
+    if "share-values" not in deck.memo:
+        counts: Counter[tuple[tuple[str, str], float]] = Counter(
+            (_share_scope(o), o["value"]) for o in deck.facts if o.kind == "share"
+        )
+        deck.memo["share-values"] = counts
+    return bool(deck.memo["share-values"][(_share_scope(f), f["value"])] == 1)
 
 
 @derivation(

@@ -6,7 +6,6 @@ seeded by the seed and the question's id, so adding a fact never reshuffles othe
 
 from __future__ import annotations
 
-import math
 import random
 import re
 from collections.abc import Sequence
@@ -14,13 +13,13 @@ from typing import Any
 
 from .dates import long_date
 from .derive import Answer, Derivation, Group, lookup, whole_of
+from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .model import Deck, Fact, Numeric, Question, SourceRef, Template
 from .render import render
 from .rules import by_kind
 from .units import amount_unit_words, format_amount
 
-DISTRACTORS = 3
 HEDGE_NOTES = {
     "estimated": "(an estimate)",
     "roughly": "(an approximate figure)",
@@ -49,11 +48,13 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
             if all(_has(f, name) for name in template.requires)
         ]
         pool.sort(key=lambda f: f.id)
+        wants_index = derivation.per_fact and template.form in ("choice", "true-false")
+        index = CandidateIndex.build(derivation, pool, deck) if wants_index else None
         for group in derivation.groups(pool, deck):
             if not derivation.applies(group, deck):
                 continue
             try:
-                question = build(template, derivation, group, pool, deck, seed)
+                question = build(template, derivation, group, index, deck, seed)
             except TemplateError as exc:
                 where, _, line = template.origin.rpartition(":")
                 problems.append(
@@ -82,7 +83,7 @@ def question_id(template: Template, group: Group) -> str:
 
 
 def build(
-    template: Template, derivation: Derivation, group: Group, pool: Sequence[Fact], deck: Deck, seed: int
+    template: Template, derivation: Derivation, group: Group, index: CandidateIndex | None, deck: Deck, seed: int
 ) -> Question | None:
     """One question of the template's form, or None when the facts cannot support that form."""
     qid = question_id(template, group)
@@ -93,14 +94,14 @@ def build(
     extra: dict[str, Any] = {}
     shown_answer = answer.text
     if form == "choice":
-        wrong = distractors(derivation, group, answer, pool, deck, rng)
+        wrong = pick_distractors(index, derivation, group, answer, deck, rng)
         if len(wrong) < DISTRACTORS:
             return None
         options = [answer.text, *(w.text for w in wrong)]
         rng.shuffle(options)
         extra = {"options": tuple(options), "key": (options.index(answer.text),)}
     elif form == "true-false":
-        wrong = distractors(derivation, group, answer, pool, deck, rng, count=1)
+        wrong = pick_distractors(index, derivation, group, answer, deck, rng, count=1)
         truth = not wrong or rng.random() < 0.5
         context["shown"] = answer.text if truth else wrong[0].text
         shown_answer = "True" if truth else "False"
@@ -150,65 +151,6 @@ def build(
         attribution=_attribution(group),
         **extra,
     )
-
-
-def distractors(
-    derivation: Derivation,
-    group: Group,
-    answer: Answer,
-    pool: Sequence[Fact],
-    deck: Deck,
-    rng: random.Random,
-    count: int = DISTRACTORS,
-) -> list[Answer]:
-    """Wrong answers from the fact base: never equal to the answer, never another true answer."""
-    candidates: list[tuple[float, Answer]] = []
-    seen = {answer.key}
-    others = [(f,) for f in pool if f not in group] if len(group) == 1 else []
-    for other in others:
-        if not derivation.applies(other, deck) or derivation.rivals(group, other):
-            continue
-        candidates.append((_affinity(group[0], other[0], deck), derivation.compute(other, deck)))
-    candidates.extend((0.0, a) for a in derivation.pool(group, deck))
-    ranked: list[tuple[float, float, Answer]] = []
-    for affinity, cand in candidates:
-        if cand.key in seen or cand.unit != answer.unit:
-            continue
-        if answer.span and cand.span and cand.span[0] < answer.span[1] and answer.span[0] < cand.span[1]:
-            continue
-        seen.add(cand.key)
-        # Ties (same sort, same distance) break by the question's own random draw, so that
-        # questions of one kind do not all get the same alphabetically first distractors.
-        ranked.append((affinity + _distance(answer, cand), rng.random(), cand))
-    ranked.sort(key=lambda entry: (entry[0], entry[1]))
-    return [a for _, _, a in ranked[:count]]
-
-
-def _affinity(fact: Fact, other: Fact, deck: Deck) -> float:
-    """0 when ``other`` is of the same sort as ``fact`` (same actor kind, same whole), up to 1.
-
-    Shares of another whole still make plausible options when their parts are of the same sort
-    as the asked part: countries with countries, goods with goods.
-    """
-    if fact.kind == "share":
-        if fact.get("of") == other.get("of") and fact["whole"] == other["whole"]:
-            return 0.0
-        actors = {f["name"].casefold() for f in deck.facts if f.kind == "actor"}
-        same_sort = (fact["part"].casefold() in actors) == (other["part"].casefold() in actors)
-        return 0.5 if same_sort else 1.0
-    for field in ("actor_kind", "place_kind", "whole", "unit"):
-        if fact.get(field) is not None:
-            return 0.0 if fact.get(field) == other.get(field) else 1.0
-    return 0.0
-
-
-def _distance(answer: Answer, cand: Answer) -> float:
-    """How far a numeric candidate is from the answer (so options look plausible together)."""
-    if answer.number and cand.number and answer.number > 0 and cand.number > 0:
-        return abs(math.log(cand.number / answer.number)) / 10
-    if answer.span and cand.span:
-        return abs(cand.span[0] - answer.span[0]) / 50
-    return 0.0
 
 
 def _tolerance(template: Template, answer: Answer) -> float:

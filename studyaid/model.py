@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -133,10 +134,28 @@ class Deck:
         """The fact with this id."""
         return self.facts_by_id[fact_id]
 
-    @property
+    @cached_property
     def facts_by_id(self) -> Mapping[str, Fact]:
-        """Facts keyed by id."""
-        return {f.id: f for f in self.facts}
+        """Facts keyed by id (built once: decks can hold 100,000 facts)."""
+        return MappingProxyType({f.id: f for f in self.facts})
+
+    @cached_property
+    def positions(self) -> Mapping[str, int]:
+        """Each fact's index in the file, for ``facts[i]`` in messages (the first, for a duplicate id)."""
+        found: dict[str, int] = {}
+        for i, f in enumerate(self.facts):
+            found.setdefault(f.id, i)
+        return MappingProxyType(found)
+
+    @cached_property
+    def memo(self) -> dict[str, Any]:
+        """Indexes that derivations build once per deck (a deck is immutable, so they never go stale)."""
+        return {}
+
+    @cached_property
+    def actor_names(self) -> frozenset[str]:
+        """Names of the actor facts, case-folded: tells a country from a commodity in a share's part."""
+        return frozenset(f["name"].casefold() for f in self.facts if f.kind == "actor")
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,16 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
     """Every rule that needs only the deck file; all problems, located."""
     problems: list[Problem] = []
     seen: dict[str, Fact] = {}
-    for fact in deck.facts:
-        where = _where_by_line(deck, fact)
+    for i, fact in enumerate(deck.facts):
+        where = f"facts[{i}]"
         if fact.id in seen:
             problems.append(
                 lines.problem(f"{where}.id", f"duplicate fact id {fact.id!r} (first on line {seen[fact.id].line})")
             )
             continue
         seen[fact.id] = fact
-    for fact in deck.facts:
-        where = _where_by_line(deck, fact)
+    for i, fact in enumerate(deck.facts):
+        where = f"facts[{i}]"
         problems.extend(_references(fact, seen, where, lines))
         if fact.footnote and fact.footnote not in deck.source.footnotes:
             problems.append(lines.problem(f"{where}.footnote", f"no footnote {fact.footnote!r} in source.footnotes"))
@@ -53,7 +53,7 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
 
 
 def _where_by_line(deck: Deck, fact: Fact) -> str:
-    return f"facts[{deck.facts.index(fact)}]" if fact in deck.facts else "facts"
+    return f"facts[{deck.positions[fact.id]}]"
 
 
 def _references(fact: Fact, facts: dict[str, Fact], where: str, lines: LineMap) -> list[Problem]:

@@ -59,5 +59,7 @@ def test_signal_midway_keeps_previous_output(tmp_path, sig):
         pytest.skip("the build finished before a temporary file could be seen (machine too fast)")
     assert target.read_bytes() == previous
     if sig == signal.SIGTERM:
-        assert build.returncode == 130
+        # 130 when the signal lands in Python code; 1 when it interrupts a library call (sqlite,
+        # zip) that then fails and is reported as an output error. Either way nothing is half-written.
+        assert build.returncode in (1, 130), build.stderr.read()
         assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
