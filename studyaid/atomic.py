@@ -17,13 +17,13 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
     temp = Path(name)
-    # mkstemp creates 0600 files; outputs are shared documents, so give them the usual mode.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temp, 0o666 & ~umask)
     try:
+        os.close(fd)
+        # mkstemp creates 0600 files; outputs are shared documents, so give them the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         yield temp
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
