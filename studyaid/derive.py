@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache, cached_property
 
 from .dates import FuzzyDate
 from .model import Deck, Fact
@@ -50,7 +51,7 @@ class Answer:
     pairs: tuple[tuple[str, str], ...] = ()
     """Matching: each item with its right answer."""
 
-    @property
+    @cached_property
     def key(self) -> str:
         """What two answers are compared by: equal keys are the same answer."""
         if self.number is not None:
@@ -564,6 +565,7 @@ def event_order(g: Group, deck: Deck) -> Answer:
 # ---------------------------------------------------------------- actors and places
 
 
+@cache
 def _norm(s: str) -> str:
     return " ".join(s.casefold().replace("the ", "").split())
 

@@ -18,7 +18,7 @@ from .derive import Answer, Derivation, Group
 from .model import Deck, Fact
 
 DISTRACTORS = 3
-WINDOW = 96
+WINDOW = 32
 """How many candidates a question ranks at most."""
 _SORT_FIELDS = ("actor_kind", "place_kind", "whole", "unit")
 
@@ -29,8 +29,10 @@ class CandidateIndex:
 
     entries: tuple[tuple[Fact, Answer], ...]
     """In pool order (sorted by fact id), so that ranking ties break the same way on every run."""
-    by_position: tuple[tuple[float, int], ...]
-    """(number or date start, entry index), sorted, for answers that have one."""
+    positions: tuple[float, ...]
+    """Distinct numbers (or date starts) of the answers that have one, sorted."""
+    at_position: dict[float, tuple[int, ...]]
+    """Entry indices by that number."""
     by_sort: dict[object, tuple[int, ...]]
     """Entry indices by the fact's sort (actor kind, place kind, whole, unit)."""
 
@@ -38,21 +40,33 @@ class CandidateIndex:
     def build(cls, derivation: Derivation, pool: Sequence[Fact], deck: Deck) -> CandidateIndex:
         """Compute each applicable fact's answer once."""
         entries = tuple((f, derivation.compute((f,), deck)) for f in pool if derivation.applies((f,), deck))
-        located = sorted((v, i) for i, (_, a) in enumerate(entries) if (v := _position(a)) is not None)
+        at_position: dict[float, list[int]] = {}
         by_sort: dict[object, list[int]] = {}
-        for i, (f, _) in enumerate(entries):
+        for i, (f, a) in enumerate(entries):
             by_sort.setdefault(_sort_key(f), []).append(i)
-        return cls(entries, tuple(located), {k: tuple(v) for k, v in by_sort.items()})
+            if (where := _position(a)) is not None:
+                at_position.setdefault(where, []).append(i)
+        return cls(
+            entries,
+            tuple(sorted(at_position)),
+            {k: tuple(v) for k, v in at_position.items()},
+            {k: tuple(v) for k, v in by_sort.items()},
+        )
 
     def window(self, answer: Answer, fact: Fact, rng: random.Random) -> list[int]:
         """Entry indices worth ranking for this answer, in pool order."""
         if len(self.entries) <= WINDOW:
             return list(range(len(self.entries)))
         where = _position(answer)
-        if where is not None and self.by_position:
-            at = bisect.bisect_left(self.by_position, (where, -1))
-            lo, hi = max(0, at - WINDOW // 2), min(len(self.by_position), at + WINDOW // 2)
-            chosen = {i for _, i in self.by_position[lo:hi]}
+        if where is not None and self.positions:
+            # The nearest distinct values on each side, two facts of each at most: many facts can
+            # share a value (events in one year), and equal values make only one distractor.
+            at = bisect.bisect_left(self.positions, where)
+            lo, hi = max(0, at - WINDOW // 4), min(len(self.positions), at + WINDOW // 4)
+            chosen: set[int] = set()
+            for value in self.positions[lo:hi]:
+                facts = self.at_position[value]
+                chosen.update(facts if len(facts) <= 2 else rng.sample(facts, 2))
         else:
             same = self.by_sort.get(_sort_key(fact), ())
             chosen = set(rng.sample(same, min(len(same), WINDOW // 2)))
@@ -69,10 +83,34 @@ def pick_distractors(
     rng: random.Random,
     count: int = DISTRACTORS,
 ) -> list[Answer]:
-    """The ``count`` most plausible wrong answers: same sort first, then nearest in value."""
+    """The ``count`` most plausible wrong answers: same sort first, then nearest in value.
+
+    When the window near the answer holds too few usable candidates (many equal values), a wider
+    random sample of the whole index is ranked instead.
+    """
+    chosen = _ranked(index, derivation, group, answer, deck, rng, wide=False)
+    if len(chosen) < count and index is not None and len(index.entries) > WINDOW:
+        chosen = _ranked(index, derivation, group, answer, deck, rng, wide=True)
+    return chosen[:count]
+
+
+def _ranked(
+    index: CandidateIndex | None,
+    derivation: Derivation,
+    group: Group,
+    answer: Answer,
+    deck: Deck,
+    rng: random.Random,
+    wide: bool,
+) -> list[Answer]:
+    """Usable wrong answers from the index window (or a wide sample) and the derivation's own pool, best first."""
     candidates: list[tuple[float, Answer]] = []
     if index is not None and len(group) == 1:
-        for i in index.window(answer, group[0], rng):
+        if wide:
+            positions = sorted(rng.sample(range(len(index.entries)), min(len(index.entries), 8 * WINDOW)))
+        else:
+            positions = index.window(answer, group[0], rng)
+        for i in positions:
             fact, cand = index.entries[i]
             if fact.id == group[0].id or derivation.rivals(group, (fact,)):
                 continue
@@ -90,7 +128,7 @@ def pick_distractors(
         # questions of one kind do not all get the same alphabetically first distractors.
         ranked.append((affinity + _distance(answer, cand), rng.random(), cand))
     ranked.sort(key=lambda entry: (entry[0], entry[1]))
-    return [a for _, _, a in ranked[:count]]
+    return [a for _, _, a in ranked]
 
 
 def _position(answer: Answer) -> float | None:

@@ -7,7 +7,6 @@ seeded by the seed and the question's id, so adding a fact never reshuffles othe
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -210,11 +209,22 @@ def _check_attribution(prompt: str, group: Group) -> None:
 
 
 def _gives_away(prompt: str, answer: Answer, form: str) -> bool:
-    """Whether the question text states its own answer (then it is no question, and is dropped)."""
+    """Whether the question text states its own answer (then it is no question, and is dropped).
+
+    The answer counts as stated when it stands on its own: "2003" is in "in 2003." but not in
+    "20031" or "12,003".
+    """
     if form not in ("choice", "short", "numeric", "cloze"):
         return False
-    pattern = r"(?<![\w.,])" + re.escape(answer.text.casefold()) + r"(?![\w])"
-    return re.search(pattern, prompt.casefold()) is not None
+    text, wanted = prompt.casefold(), answer.text.casefold()
+    start = text.find(wanted)
+    while start != -1:
+        before = text[start - 1] if start else " "
+        after = text[start + len(wanted)] if start + len(wanted) < len(text) else " "
+        if not (before.isalnum() or before in ".,_") and not (after.isalnum() or after == "_"):
+            return True
+        start = text.find(wanted, start + 1)
+    return False
 
 
 def _explanation(answer: Answer, group: Group, form: str, shown: str | None, verdict: str) -> str:
