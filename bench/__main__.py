@@ -11,14 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import analysis, commands, machine, report
+from . import analysis, commands, machine, report, snapshot
 from .runner import Runner
 from .synthetic import synthetic_deck, write_deck
 
 REPO = Path(__file__).resolve().parents[1]
-ARTICLE_DECK = REPO / "decks" / "russia-north-korea-ties.yaml"
+ARTICLE_DECK = Path("decks") / "russia-north-korea-ties.yaml"
+"""The real article's deck, relative to the repository (and to its frozen copy)."""
 ARTICLE_TEXT = REPO.parent / "shared" / "article" / "russia-north-korea-ties.txt"
-TEMPLATES = REPO / "questions.yaml"
+TEMPLATES = Path("questions.yaml")
 DEFAULT_SIZES = (100, 1000, 10_000, 100_000)
 QUIZ_VERSIONS, QUIZ_COUNT = 30, 20
 SCALING_VERSIONS = (1, 30, 200)
@@ -87,7 +88,12 @@ def measure_deck(runner: Runner, name: str, yaml_path: Path, *, synthetic: bool)
     loaded, questions = runner.scratch / f"{name}.loaded.pkl", runner.scratch / f"{name}.questions.pkl"
     progress(f"{name}: load")
     load = entry["steps"]["load"] = runner.run(
-        "load", name, deck_yaml=str(yaml_path), templates_yaml=str(TEMPLATES), output=str(loaded), lift_size_limit=True
+        "load",
+        name,
+        deck_yaml=str(yaml_path),
+        templates_yaml=str(runner.code / TEMPLATES),
+        output=str(loaded),
+        lift_size_limit=True,
     )
     entry["facts"] = load.get("facts") or _count_facts(yaml_path)
     if load["status"] != "ok":
@@ -119,11 +125,11 @@ def measure_notes(runner: Runner, seed: int, folder: Path) -> dict[str, Any]:
     path = write_deck(synthetic_deck(NOTES_DECK_FACTS, seed), folder)
     name = f"notes-{NOTES_DECK_FACTS}"
     loaded, questions = runner.scratch / f"{name}.loaded.pkl", runner.scratch / f"{name}.questions.pkl"
-    once = Runner(runner.repo, runner.scratch, runner.timeout, 1)
+    once = Runner(runner.code, runner.scratch, runner.timeout, 1)
     record: dict[str, Any] = {"facts": NOTES_DECK_FACTS, "notes": analysis.NOTES_TARGET}
     progress(f"{name}: load and generate (inputs for the 10,000-note comparison)")
     for step, task in (
-        ("load", {"deck_yaml": str(path), "templates_yaml": str(TEMPLATES), "output": str(loaded)}),
+        ("load", {"deck_yaml": str(path), "templates_yaml": str(runner.code / TEMPLATES), "output": str(loaded)}),
         ("generate", {"loaded": str(loaded), "output": str(questions)}),
     ):
         done = record[step] = once.run(step, name, **task)
@@ -168,16 +174,16 @@ def quiz_scaling(runner: Runner, article: dict[str, Any], versions: Sequence[int
     return rows
 
 
-def measure_commands(quick: bool) -> dict[str, Any]:
+def measure_commands(code: Path, quick: bool) -> dict[str, Any]:
     """``studyaid --help`` and ``studyaid check`` on the article, as whole processes."""
     progress("commands: studyaid --help, studyaid check")
-    deck = str(ARTICLE_DECK.relative_to(REPO))
+    deck, env = str(ARTICLE_DECK), snapshot.environment(code)
     cli = {
-        "help": commands.wall_time(["--help"], REPO, 3 if quick else 9),
-        "check": commands.wall_time(["check", deck], REPO, 3 if quick else 7),
+        "help": commands.wall_time(["--help"], code, 3 if quick else 9, env),
+        "check": commands.wall_time(["check", deck], code, 3 if quick else 7, env),
     }
     if ARTICLE_TEXT.exists() and not quick:
-        cli["check_article_text"] = commands.wall_time(["check", deck, "--article", str(ARTICLE_TEXT)], REPO, 5)
+        cli["check_article_text"] = commands.wall_time(["check", deck, "--article", str(ARTICLE_TEXT)], code, 5, env)
     return cli
 
 
@@ -189,9 +195,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     scratch = Path(tempfile.mkdtemp(prefix="studyaid-bench-"))
     profile_dir = args.profile.resolve() if args.profile else None
-    runner = Runner(REPO, scratch, args.timeout, args.repeat, profile_dir)
+    code = scratch / "code"
+    frozen = snapshot.freeze(REPO, code)
+    runner = Runner(code, scratch, args.timeout, args.repeat, profile_dir)
     result: dict[str, Any] = {
         "machine": machine.describe(REPO),
+        "code": frozen,
         "settings": {
             "sizes": args.sizes,
             "quick": args.quick,
@@ -205,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         decks = scratch / "decks"
-        article = measure_deck(runner, "article", ARTICLE_DECK, synthetic=False)
+        article = measure_deck(runner, "article", code / ARTICLE_DECK, synthetic=False)
         result["sizes"].append(article)
         for n in args.sizes:
             progress(f"writing a synthetic deck of {n:,} facts")
@@ -214,10 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.quick:
             result["anki_10k_notes"] = measure_notes(runner, args.seed, decks)
         result["quiz_scaling"] = quiz_scaling(runner, article, SCALING_VERSIONS[:2] if args.quick else SCALING_VERSIONS)
-        result["cli"] = measure_commands(args.quick)
+        result["cli"] = measure_commands(code, args.quick)
         result["one_off"] = {
             "python_startup_seconds": commands.python_startup(3)["seconds"],
-            "pint_registry_seconds": commands.pint_registry_seconds(),
+            "pint_registry_seconds": commands.pint_registry_seconds(snapshot.environment(code)),
         }
     finally:
         if args.keep:
@@ -225,6 +234,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             shutil.rmtree(scratch, ignore_errors=True)
     result["machine"]["load_average_end"] = machine.load_average()
+    now = snapshot.freeze_info(REPO)
+    if now["studyaid_sha256"] != frozen["studyaid_sha256"]:
+        result["notes"].append(
+            f"studyaid changed on disk during the run (now at commit {str(now['commit'])[:10]}); "
+            f"every measurement is of the copy taken at the start (commit {str(frozen['commit'])[:10]})"
+        )
     for entry in result["sizes"]:
         analysis.add_derived(entry)
     result["growth"] = analysis.growth(result["sizes"])

@@ -21,16 +21,16 @@ def studyaid_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "studyaid.cli"]
 
 
-def wall_time(args: Sequence[str], cwd: Path, runs: int) -> dict[str, Any]:
+def wall_time(args: Sequence[str], cwd: Path, runs: int, env: dict[str, str] | None = None) -> dict[str, Any]:
     """Median and best wall time of ``studyaid ARGS`` over ``runs`` runs, after one unmeasured run
     (so every measured run finds the files and bytecode in the page cache)."""
     command = [*studyaid_command(), *args]
-    subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+    subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
     times = []
     code = 0
     for _ in range(runs):
         start = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
         times.append(time.perf_counter() - start)
         code = code or done.returncode
     result: dict[str, Any] = {
@@ -55,11 +55,11 @@ def python_startup(runs: int) -> dict[str, Any]:
     return {"seconds": statistics.median(times), "runs": [round(t, 4) for t in times]}
 
 
-def pint_registry_seconds() -> float:
+def pint_registry_seconds(env: dict[str, str] | None = None) -> float:
     """Building pint's unit registry in a fresh process (a one-off cost of every load)."""
     code = (
         "import time; from studyaid.units import registry; t = time.perf_counter(); registry(); "
         "print(time.perf_counter() - t)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return float(out.stdout.strip())

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .snapshot import environment
+
 GRACE = 60.0
 """Seconds a worker gets beyond its step's time limit (imports, loading inputs, saving output)
 before it is killed from outside."""
@@ -23,9 +25,10 @@ small next to what they show, and the full benchmark has to finish."""
 
 @dataclass
 class Runner:
-    """Runs steps in worker processes from the repository root, with one time limit per step."""
+    """Runs steps in worker processes from the frozen copy of the code, one time limit per step."""
 
-    repo: Path
+    code: Path
+    """The frozen copy (``snapshot.freeze``): the workers' folder and first import path."""
     scratch: Path
     timeout: float
     repeat: int
@@ -89,7 +92,13 @@ class Runner:
         task_file.write_text(json.dumps(spec), encoding="utf-8")
         command = [sys.executable, "-m", "bench.worker", str(task_file)]
         with subprocess.Popen(
-            command, cwd=self.repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+            command,
+            cwd=self.code,
+            env=environment(self.code),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
         ) as process:
             try:
                 _, err = process.communicate(timeout=self.timeout + GRACE)

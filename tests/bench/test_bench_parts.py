@@ -15,8 +15,6 @@ from bench.synthetic import synthetic_deck, write_deck
 from studyaid.generate import generate
 from studyaid.load import load_deck
 
-from ..conftest import QUESTIONS
-
 
 def test_synthetic_deck_is_deterministic_and_exact():
     """The same size and seed give the same deck; another seed gives another; the size is exact."""
@@ -83,10 +81,3 @@ def _media(apkg: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(apkg) as package:
         names = json.loads(package.read("media"))
         return {name: package.read(index) for index, name in names.items()}
-
-
-def test_templates_file_is_the_shared_one():
-    """The benchmark times the shared questions.yaml, the one the CLI uses."""
-    from bench.__main__ import TEMPLATES
-
-    assert TEMPLATES == QUESTIONS

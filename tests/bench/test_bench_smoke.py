@@ -39,8 +39,16 @@ def _positive(value: object) -> bool:
 
 def test_top_level_keys(result):
     """The JSON has the machine, the sizes, quiz scaling, the commands, growth and targets."""
-    assert {"machine", "sizes", "quiz_scaling", "cli", "growth", "targets"} <= set(result)
+    assert {"machine", "code", "sizes", "quiz_scaling", "cli", "growth", "targets"} <= set(result)
     assert result["machine"]["cpus"] >= 1 and result["machine"]["python"]
+
+
+def test_workers_import_the_frozen_copy(result):
+    """Workers import studyaid from the copy taken at the start, not from the working tree."""
+    code = result["code"]
+    assert code["imported_from"].endswith("studyaid/__init__.py")
+    assert not code["imported_from"].startswith(str(REPO / "studyaid"))
+    assert len(code["studyaid_sha256"]) == 64
 
 
 def test_sizes_are_the_article_and_the_synthetic_deck(result):

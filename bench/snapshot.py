@@ -1,0 +1,75 @@
+"""A frozen copy of the code and data being measured, so one run measures one version.
+
+Other engineers commit to the repository while a long benchmark runs; the workers would otherwise
+import whatever studyaid is on disk at the moment each one starts. The copy holds ``studyaid/``,
+``bench/``, ``questions.yaml`` and the article's deck as they were when the run began
+(uncommitted edits included, and listed), and every worker and command runs from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+COPIED = ("studyaid", "bench", "questions.yaml", "decks/russia-north-korea-ties.yaml")
+
+
+def freeze(repo: Path, target: Path) -> dict[str, Any]:
+    """Copy the measured files from ``repo`` into ``target``; which commit and edits they are."""
+    for name in COPIED:
+        source, copy = repo / name, target / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, copy)
+    return {**freeze_info(repo, target), "imported_from": imported_from(target)}
+
+
+def freeze_info(repo: Path, tree: Path | None = None) -> dict[str, Any]:
+    """The commit, a hash of the ``studyaid/`` files in ``tree`` (default: the repository's) and
+    the uncommitted edits; comparing hashes tells whether studyaid changed since a freeze."""
+    digest = hashlib.sha256()
+    root = tree or repo
+    for path in sorted((root / "studyaid").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    edits = _git(repo, "status", "--porcelain", "--", "studyaid", "questions.yaml", "decks") or ""
+    return {
+        "commit": _git(repo, "rev-parse", "HEAD"),
+        "studyaid_sha256": digest.hexdigest(),
+        "uncommitted": [line.strip() for line in edits.splitlines() if line.strip()],
+    }
+
+
+def imported_from(frozen: Path) -> str:
+    """Where a process started like the workers finds studyaid (it should be inside the copy)."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import studyaid; print(studyaid.__file__)"],
+        cwd=frozen,
+        env=environment(frozen),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def environment(frozen: Path) -> dict[str, str]:
+    """The environment for processes that must import the frozen copy, not the editable install."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(frozen), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def _git(repo: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return done.stdout.strip()
