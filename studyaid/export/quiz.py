@@ -7,7 +7,11 @@ same record to the Typst templates ``quiz.typ`` and ``key.typ``, so the three fi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +59,38 @@ def export_quiz(
     plan = plan_quiz(deck, questions, versions=versions, count=count, seed=seed, topics=topics, forms=forms)
     record = quiz_record(deck, plan, seed)
     stamp = deck_timestamp(deck) if timestamp is None else timestamp
-    quiz_pdf, marks = render_pdf("quiz.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS, query="<question-mark>")
+    (quiz_pdf, marks), (key_pdf, _) = render_quiz_and_key(record, stamp, pages=versions * count)
     check_placement(marks, plan)
-    key_pdf, _ = render_pdf("key.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
     outputs = [
         (safe_output_name(out_dir, f"{deck.slug}-quiz.pdf"), quiz_pdf),
         (safe_output_name(out_dir, f"{deck.slug}-key.pdf"), key_pdf),
         (safe_output_name(out_dir, f"{deck.slug}-quiz.json"), json_bytes(record)),
     ]
     return [write_atomic(path, data) for path, data in outputs]
+
+
+PARALLEL_FROM = 400
+"""Questions in all versions together from which the quiz and the key are compiled in two processes."""
+
+
+def render_quiz_and_key(
+    record: dict[str, Any], stamp: float, pages: int
+) -> tuple[tuple[bytes, list[Any]], tuple[bytes, list[Any]]]:
+    """The quiz (with its question marks) and the key, compiled side by side on two cores when large.
+
+    Typst's compiler holds the GIL, so threads do not help; each PDF is compiled whole in its own
+    process, giving the same bytes as compiling both here. Small quizzes stay in this process,
+    where starting a process would cost more than it saves.
+    """
+    quiz = partial(render_pdf, "quiz.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS, query="<question-mark>")
+    key = partial(render_pdf, "key.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
+    if pages < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return quiz(), key()
+    # "spawn": the typst library may already run threads in this process, which fork would copy.
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
+        key_job = pool.submit(key)
+        quiz_job = pool.submit(quiz)
+        return quiz_job.result(), key_job.result()
 
 
 def json_bytes(record: dict[str, Any]) -> bytes:

@@ -275,3 +275,14 @@ def test_loading_the_cli_and_exporters_does_not_import_typst():
         "sys.exit('typst' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_two_processes_give_the_same_pdfs_as_one(mini_deck, mini_questions):
+    """Compiling the quiz and the key side by side in two processes gives the bytes one process gives."""
+    from studyaid.export.quiz import PARALLEL_FROM, render_quiz_and_key
+
+    plan = plan_quiz(mini_deck, mini_questions, versions=2, count=5, seed=3, topics=None, forms=None)
+    record = quiz_record(mini_deck, plan, 3)
+    alone = render_quiz_and_key(record, 1_700_000_000, pages=1)
+    side_by_side = render_quiz_and_key(record, 1_700_000_000, pages=PARALLEL_FROM)
+    assert alone == side_by_side
