@@ -24,9 +24,7 @@ T1 = 1_700_000_000.0
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "slow: builds and imports several packages into real Anki collections"
-    )
+    config.addinivalue_line("markers", "slow: builds and imports several packages into real Anki collections")
 
 
 @dataclass
@@ -66,9 +64,7 @@ def answer_good(col: Collection, card_ids) -> None:
         card = col.get_card(cid)
         card.start_timer()
         states = col._backend.get_scheduling_states(cid)
-        col.sched.answer_card(
-            col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD)
-        )
+        col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD))
 
 
 _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)

@@ -15,17 +15,11 @@ from .conftest import T1, import_package, visible
 pytestmark = pytest.mark.slow
 
 
-def test_article_deck_imports_one_note_per_question_and_renders(
-    article_deck, article_questions, tmp_path, collection
-):
+def test_article_deck_imports_one_note_per_question_and_renders(article_deck, article_questions, tmp_path, collection):
     """Every question of the real article becomes one note; every card renders both sides, none
     is empty, and every picture is present."""
-    deck_file = (
-        tmp_path / "decks" / f"{article_deck.slug}.yaml"
-    )  # the lock goes here, not in decks/
-    apkg = export_anki(
-        article_deck, article_questions, tmp_path / "out", deck_file=deck_file, timestamp=T1
-    )
+    deck_file = tmp_path / "decks" / f"{article_deck.slug}.yaml"  # the lock goes here, not in decks/
+    apkg = export_anki(article_deck, article_questions, tmp_path / "out", deck_file=deck_file, timestamp=T1)
     log = import_package(collection, apkg)
     actors = sum(1 for q in article_questions if q.template_id == ACTOR_TEMPLATE)
     assert len(log.new) == collection.note_count() == len(article_questions)
@@ -38,8 +32,6 @@ def test_article_deck_imports_one_note_per_question_and_renders(
         for side in (card.question(), card.answer()):
             assert "templates/errors.html" not in side
             assert re.sub(r"<[^>]+>|\s", "", visible(side))
-    topics = Counter(
-        collection.decks.name(collection.get_card(c).did) for c in collection.find_cards("")
-    )
+    topics = Counter(collection.decks.name(collection.get_card(c).did) for c in collection.find_cards(""))
     assert all(name.startswith(f"{article_deck.settings.name}::") for name in topics)
     assert deck_file.with_suffix(".lock.json").exists()

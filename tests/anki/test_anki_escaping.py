@@ -48,9 +48,7 @@ def test_anki_markup_in_fact_text_stays_text(deck_copy, tmp_path, templates, col
     built = build(deck_copy, tmp_path / "out", templates, T1)
     log = import_package(collection, built.apkg)
     assert len(log.new) == len(built.questions)
-    (cloze,) = [
-        c for c in _cards_about(collection, "place-port-north") if c.note_type()["type"] == 1
-    ]
+    (cloze,) = [c for c in _cards_about(collection, "place-port-north") if c.note_type()["type"] == 1]
     assert len(cloze.note().cards()) == 1
     for card in _cards_about(collection, "place-port-north"):
         assert not card.question_av_tags() and not card.answer_av_tags()

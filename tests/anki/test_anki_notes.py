@@ -92,12 +92,8 @@ def test_subdeck_ids_are_stable_distinct_and_in_range():
     assert len(set(ids)) == len(TOPICS)
     assert all(1 << 30 <= i < 1 << 31 for i in ids)
     digest = hashlib.sha256(b"1700000001::gauges").digest()
-    assert subdeck_id(1700000001, "gauges") == (1 << 30) + int.from_bytes(digest[:8], "big") % (
-        1 << 30
-    )
-    assert (
-        subdeck_id(1700000001, "gauges") == 1586076497
-    )  # pinned: a change would move learners' cards
+    assert subdeck_id(1700000001, "gauges") == (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+    assert subdeck_id(1700000001, "gauges") == 1586076497  # pinned: a change would move learners' cards
     assert subdeck_id(1650000001, "gauges") != subdeck_id(1700000001, "gauges")
 
 

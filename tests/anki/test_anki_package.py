@@ -91,10 +91,7 @@ def test_deck_tree(imported):
     topics = {q.id: q.topic for q in imported.build.questions}
     for note in _notes(col):
         for card in note.cards():
-            assert (
-                col.decks.name(card.did)
-                == f"{name}::{TOPIC_TITLES[topics[html.unescape(note['Id'])]]}"
-            )
+            assert col.decks.name(card.did) == f"{name}::{TOPIC_TITLES[topics[html.unescape(note['Id'])]]}"
 
 
 def test_tags(imported):
@@ -131,10 +128,7 @@ def test_cloze_notes_have_exactly_one_deletion(imported):
         text = notes[q.id]["Text"]
         assert re.findall(r"\{\{c(\d+)::", text) == ["1"]
         deleted = re.search(r"\{\{c1::(.*?)\}\}", text)
-        assert (
-            deleted is not None
-            and html.unescape(deleted.group(1)).casefold() == q.answer.casefold()
-        )
+        assert deleted is not None and html.unescape(deleted.group(1)).casefold() == q.answer.casefold()
         assert len(notes[q.id].cards()) == 1
 
 
@@ -148,10 +142,7 @@ def test_backs_show_explanation_source_citation_and_article(imported):
             back = html.unescape(visible(card.answer()))
             assert q.explanation in back
             for ref in q.sources:
-                assert (
-                    f"<mark>{ref.highlight}</mark>" in back
-                    or f"<mark>{ref.highlight.casefold()}" in back.casefold()
-                )
+                assert f"<mark>{ref.highlight}</mark>" in back or f"<mark>{ref.highlight.casefold()}" in back.casefold()
             assert q.citation in back
             assert "Rail and Trade on the Northern Border, 1 February 2020" in back
 
@@ -181,9 +172,7 @@ def test_pictures_on_share_and_gauge_cards_only(imported):
             assert "<img" not in front  # a chart on the front would give the answer away
             pictures = re.findall(r'<img src="(studyaid-[0-9a-f]{12}\.svg)"', back)
             assert bool(pictures) == bool(asks & {"share", "measure"}), q.id
-    gauge_cards = [
-        notes[q.id] for q in imported.build.questions if q.template_id == "measure-value-choice"
-    ]
+    gauge_cards = [notes[q.id] for q in imported.build.questions if q.template_id == "measure-value-choice"]
     assert len({re.search(r'src="([^"]+)"', n["Picture"]).group(1) for n in gauge_cards}) == 1
 
 
@@ -229,6 +218,4 @@ def test_actor_notes_ask_both_ways(imported):
         assert f'<div class="answer">{q.answer}</div>' in html.unescape(visible(name_card.answer()))
         role_front = html.unescape(visible(role_card.question()))
         assert q.answer in role_front and fact["role"] not in role_front
-        assert f'<div class="answer">{fact["role"]}</div>' in html.unescape(
-            visible(role_card.answer())
-        )
+        assert f'<div class="answer">{fact["role"]}</div>' in html.unescape(visible(role_card.answer()))

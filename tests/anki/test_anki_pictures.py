@@ -70,7 +70,5 @@ def test_a_changed_figure_gets_a_new_file_name(mini_deck):
     """Changing a share's value changes its chart's bytes and therefore its file name."""
     share = mini_deck.fact("share-grain")
     before = share_chart([share])
-    after = share_chart(
-        [dataclasses.replace(share, attrs=frozen_mapping({**share.attrs, "value": 41}))]
-    )
+    after = share_chart([dataclasses.replace(share, attrs=frozen_mapping({**share.attrs, "value": 41}))])
     assert before.name != after.name

@@ -49,9 +49,7 @@ def test_same_input_and_timestamp_give_identical_notes(deck_copy, tmp_path, temp
     assert len(rows[0][0]) == len(built.questions)
 
 
-def test_later_build_without_changes_keeps_every_note_time(
-    deck_copy, tmp_path, templates, collection
-):
+def test_later_build_without_changes_keeps_every_note_time(deck_copy, tmp_path, templates, collection):
     """A rebuild at a later time, with nothing changed, gives every note its first build's time."""
     build(deck_copy, tmp_path / "a", templates, T1)
     later = build(deck_copy, tmp_path / "b", templates, T1 + 1_000_000)

@@ -39,9 +39,7 @@ def _lock(build_):
     return json.loads(build_.lock_file.read_text(encoding="utf-8"))
 
 
-def test_changed_fact_updates_its_notes_and_keeps_every_review(
-    deck_copy, tmp_path, templates, collection
-):
+def test_changed_fact_updates_its_notes_and_keeps_every_review(deck_copy, tmp_path, templates, collection):
     """After a fact's value changes, a default re-import updates exactly the changed notes to the
     new value, adds no duplicates, and leaves every card's scheduling and the review log intact."""
     v1 = build(deck_copy, tmp_path / "v1", templates, T1)
@@ -79,9 +77,7 @@ def test_changed_fact_updates_its_notes_and_keeps_every_review(
             assert "60%" not in "".join(note.fields), qid
 
 
-def test_learner_edit_survives_a_rebuild_without_changes(
-    deck_copy, tmp_path, templates, collection
-):
+def test_learner_edit_survives_a_rebuild_without_changes(deck_copy, tmp_path, templates, collection):
     """A rebuild without content changes, even if stamped after a learner's edit, keeps the edit."""
     v1 = build(deck_copy, tmp_path / "v1", templates, T1)
     import_package(collection, v1.apkg)
@@ -90,21 +86,15 @@ def test_learner_edit_survives_a_rebuild_without_changes(
     collection.update_note(note)
     lock_before = v1.lock_file.read_bytes()
 
-    later = (
-        time.time() + 3_600
-    )  # newer than the edit: stamping notes with the build time would overwrite it
+    later = time.time() + 3_600  # newer than the edit: stamping notes with the build time would overwrite it
     v2 = build(deck_copy, tmp_path / "v2", templates, later)
     assert v2.lock_file.read_bytes() == lock_before
     log = import_package(collection, v2.apkg)
     assert not log.updated and not log.new and not log.conflicting
-    assert _notes_by_qid(collection)["share-value-numeric:share-c"]["Explanation"].endswith(
-        " <b>My own mnemonic.</b>"
-    )
+    assert _notes_by_qid(collection)["share-value-numeric:share-c"]["Explanation"].endswith(" <b>My own mnemonic.</b>")
 
 
-def test_changed_note_is_newer_even_when_built_with_an_older_timestamp(
-    deck_copy, tmp_path, templates, collection
-):
+def test_changed_note_is_newer_even_when_built_with_an_older_timestamp(deck_copy, tmp_path, templates, collection):
     """A changed note's time moves past its previous one even if the build's timestamp does not,
     so Anki still takes the correction."""
     v1 = build(deck_copy, tmp_path / "v1", templates, T1)
@@ -151,9 +141,7 @@ def test_lock_file_is_sorted_pretty_json_of_hash_and_mod(deck_copy, tmp_path, te
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert len(data) == len(v1.questions)
     for entry in data.values():
-        assert (
-            set(entry) == {"hash", "mod"} and len(entry["hash"]) == 64 and entry["mod"] == int(T1)
-        )
+        assert set(entry) == {"hash", "mod"} and len(entry["hash"]) == 64 and entry["mod"] == int(T1)
 
 
 def test_lock_is_not_written_when_the_package_fails(deck_copy, tmp_path, templates, monkeypatch):
@@ -178,8 +166,5 @@ def test_corrupt_lock_file_is_reported_with_its_location(deck_copy, tmp_path, te
     lock.write_text('{\n  "abc": {"hash": "x", "mod": 1},\n  oops\n}\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:
         build(deck_copy, tmp_path / "out", templates, T1)
-    assert (
-        str(caught.value)
-        == f"{lock}:3: not valid JSON: Expecting property name enclosed in double quotes"
-    )
+    assert str(caught.value) == f"{lock}:3: not valid JSON: Expecting property name enclosed in double quotes"
     assert not (tmp_path / "out" / "mini.apkg").exists()
