@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,14 +14,16 @@ import pytest
 from ..conftest import ARTICLE_DECK, REPO
 
 
-def _start(out: Path) -> subprocess.Popen[bytes]:
+def _start(out: Path, deck: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [
             sys.executable,
             "-m",
             "studyaid.cli",
             "anki",
-            str(ARTICLE_DECK),
+            str(deck),
+            "--templates",
+            str(REPO / "questions.yaml"),
             "-o",
             str(out),
             "--quiet",
@@ -39,12 +42,14 @@ def test_signal_midway_keeps_previous_output(tmp_path, sig):
     if not ARTICLE_DECK.exists():
         pytest.skip("the article deck is not in decks/")
     out = tmp_path / "out"
-    first = _start(out)
+    deck = tmp_path / ARTICLE_DECK.name
+    shutil.copy(ARTICLE_DECK, deck)  # the build keeps its lock file beside the deck: not in the repo
+    first = _start(out, deck)
     assert first.wait(timeout=120) == 0, first.stderr.read()
     target = out / f"{ARTICLE_DECK.stem}.apkg"
     previous = target.read_bytes()
     for _attempt in range(20):
-        build = _start(out)
+        build = _start(out, deck)
         caught = False
         while build.poll() is None:
             if any(p.name.endswith(".tmp") for p in out.iterdir()):
