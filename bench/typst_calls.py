@@ -117,7 +117,12 @@ def record_typst(action: Callable[[], Any]) -> tuple[list[dict[str, Any]], int]:
 
 def main(argv: list[str]) -> int:
     task = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
-    export_quiz = quiz_module().export_quiz
+    module = quiz_module()
+    export_quiz = module.export_quiz
+    # Record every compile in this process: large quizzes would otherwise compile the quiz and the
+    # key in child processes, out of reach of the recording.
+    if hasattr(module, "PARALLEL_FROM"):
+        module.PARALLEL_FROM = float("inf")
     deck, _, questions = deck_and_questions(task)
     out = Path(task["work_dir"]) / "typst-record"
     calls, queries = record_typst(
