@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from studyaid.dates import MONTHS
+
 KIND_SHARES = {"actor": 0.30, "event": 0.27, "amount": 0.18, "place": 0.16, "share": 0.08, "measure": 0.01}
 MINIMUM = {"actor": 6, "event": 6, "amount": 6, "place": 3, "share": 4, "measure": 2}
 FOOTNOTE_KEYS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
@@ -182,20 +184,6 @@ PLACE_KINDS = (
 CURRENCY_SIGNS = {"USD": "$", "NAD": "N$", "EUR": "€", "GBP": "£"}
 COUNT_NOUNS = ("troops", "workers", "passengers", "tankers", "labourers", "tourists", "students", "wagons")
 REAL_GAUGES = (1067, 1000, 1668, 1600, 762, 1524, 1435, 1520)
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class _Names:

@@ -249,7 +249,7 @@ def _attribution(group: Group) -> str | None:
 def citation(deck: Deck, fact: Fact) -> str:
     """How a fact is cited: the article, and its footnote when the sentence has one."""
     s = deck.source
-    text = f"{s.author}, “{s.title}”, {s.publisher}, {long_date(s.date)}"
+    text = s.reference
     if fact.footnote:
         text += f"; note [{fact.footnote}]: {s.footnotes[fact.footnote]}"
     return text

@@ -8,6 +8,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
+from .dates import long_date
+
 TOPICS = ("trade-shares", "gauges", "dates", "actors", "places")
 TOPIC_TITLES = {
     "trade-shares": "Trade shares",
@@ -39,6 +41,22 @@ class Source:
     """The article's notes, by the key the article gives them (``i``, ``ii``...)."""
     article: str | None = None
     """The article's text file, resolved and checked to lie inside the deck's folder."""
+
+    @property
+    def reference(self) -> str:
+        """How every output cites the article: author, “title”, publisher, date."""
+        return f"{self.author}, “{self.title}”, {self.publisher}, {long_date(self.date)}"
+
+    def record(self) -> dict[str, Any]:
+        """The article as plain data, for the JSON handed to templates and written beside PDFs."""
+        return {
+            "title": self.title,
+            "author": self.author,
+            "publisher": self.publisher,
+            "date": self.date,
+            "published": long_date(self.date),
+            "url": self.url,
+        }
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import safe_output_name, write_atomic
-from ..dates import long_date
 from ..model import Deck, Fact, Question
 from ..units import (
     convert,
@@ -59,15 +58,8 @@ def briefing_record(deck: Deck) -> dict[str, Any]:
     """Everything the handout shows, as plain JSON data."""
     s = deck.source
     return {
-        "article": {
-            "title": s.title,
-            "author": s.author,
-            "publisher": s.publisher,
-            "date": s.date,
-            "published": long_date(s.date),
-            "url": s.url,
-        },
-        "citation": f"{s.author}, “{s.title}”, {s.publisher}, {long_date(s.date)}",
+        "article": s.record(),
+        "citation": s.reference,
         "notes": cited_notes(deck),
         "shares": share_charts(deck),
         "breakdowns": breakdowns(deck),
@@ -88,7 +80,7 @@ def _note(deck: Deck, facts: Sequence[Fact]) -> str:
     notes = sorted({f.footnote for f in facts if f.footnote}, key=_note_order(deck))
     plural = "s" if len(notes) > 1 else ""
     cited = f"; the article's note{plural} " + ", ".join(f"[{n}]" for n in notes) if notes else ""
-    return f"{s.author}, “{s.title}”, {s.publisher}, {long_date(s.date)}{cited}"
+    return f"{s.reference}{cited}"
 
 
 def _note_order(deck: Deck) -> Any:

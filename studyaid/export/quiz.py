@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import safe_output_name, write_atomic
-from ..dates import long_date
 from ..errors import ExportError
 from ..model import TOPIC_TITLES, Deck, Question
 from ..quizplan import PlannedQuestion, QuizPlan, cloze_parts, plan_quiz
@@ -123,14 +122,7 @@ def quiz_record(deck: Deck, plan: QuizPlan, seed: int) -> dict[str, Any]:
         "deck": deck.slug,
         "seed": seed,
         "count": count,
-        "article": {
-            "title": s.title,
-            "author": s.author,
-            "publisher": s.publisher,
-            "date": s.date,
-            "published": long_date(s.date),
-            "url": s.url,
-        },
+        "article": s.record(),
         "topics": [{"id": t, "title": TOPIC_TITLES[t]} for t in plan.topics],
         "instructions": [
             ("Answer the question." if count == 1 else f"Answer all {count} questions.")
