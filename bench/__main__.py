@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import analysis, commands, machine, report, snapshot
+from .measure import physical_memory_mb
 from .runner import Runner
 from .synthetic import synthetic_deck, write_deck
 
@@ -58,6 +59,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         metavar="DIR",
         help="also run each step once under cProfile and write its top functions to DIR",
+    )
+    parser.add_argument(
+        "--memory-limit",
+        type=float,
+        metavar="GB",
+        help="address-space cap per step process (default: half the installed memory)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (decks, outputs)")
     args = parser.parse_args(argv)
@@ -125,7 +132,7 @@ def measure_notes(runner: Runner, seed: int, folder: Path) -> dict[str, Any]:
     path = write_deck(synthetic_deck(NOTES_DECK_FACTS, seed), folder)
     name = f"notes-{NOTES_DECK_FACTS}"
     loaded, questions = runner.scratch / f"{name}.loaded.pkl", runner.scratch / f"{name}.questions.pkl"
-    once = Runner(runner.code, runner.scratch, runner.timeout, 1)
+    once = Runner(runner.code, runner.scratch, runner.timeout, 1, memory_limit_mb=runner.memory_limit_mb)
     record: dict[str, Any] = {"facts": NOTES_DECK_FACTS, "notes": analysis.NOTES_TARGET}
     progress(f"{name}: load and generate (inputs for the 10,000-note comparison)")
     for step, task in (
@@ -197,7 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile_dir = args.profile.resolve() if args.profile else None
     code = scratch / "code"
     frozen = snapshot.freeze(REPO, code)
-    runner = Runner(code, scratch, args.timeout, args.repeat, profile_dir)
+    installed = physical_memory_mb()
+    limit_mb = args.memory_limit * 1024 if args.memory_limit else (installed / 2 if installed else None)
+    runner = Runner(code, scratch, args.timeout, args.repeat, profile_dir, limit_mb)
     result: dict[str, Any] = {
         "machine": machine.describe(REPO),
         "code": frozen,
@@ -206,6 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "quick": args.quick,
             "repeat": args.repeat,
             "timeout": args.timeout,
+            "memory_limit_mb": limit_mb,
             "seed": args.seed,
             "quiz": {"versions": QUIZ_VERSIONS, "count": QUIZ_COUNT},
         },

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
+import threading
 from pathlib import Path
 from types import FrameType
 
@@ -53,6 +55,86 @@ def reset_peak() -> bool:
     except OSError:
         return False
     return True
+
+
+def _descendants(pid: int) -> list[int]:
+    """Child processes of ``pid``, recursively, from /proc/<pid>/task/*/children."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            tasks = list(Path(f"/proc/{parent}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                kids = [int(k) for k in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found.extend(kids)
+            todo.extend(kids)
+    return found
+
+
+def _rss_of(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class TreeSampler:
+    """Samples the resident memory of this process and its children while a step runs.
+
+    A step may hand work to child processes (the quiz compiles its key in a second process), whose
+    memory this process's own high-water mark does not include. The sampled sum can miss a peak
+    shorter than the interval; this process's own peak is exact (``peak_mb``).
+    """
+
+    def __init__(self, interval: float = 0.02) -> None:
+        self.interval = interval
+        self.peak = 0.0
+        self.children_seen = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(self.interval):
+            kids = _descendants(me)
+            self.children_seen = max(self.children_seen, len(kids))
+            if kids:  # alone, this process's own high-water mark is exact and cheaper
+                self.peak = max(self.peak, rss_mb() + sum(_rss_of(k) for k in kids))
+
+    def __enter__(self) -> TreeSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def limit_memory(megabytes: float) -> None:
+    """Cap this process's address space, so a step that would exhaust the machine's memory fails
+    with MemoryError here instead of drawing the kernel's out-of-memory killer onto other work."""
+    cap = int(megabytes * 1024 * 1024)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def physical_memory_mb() -> float | None:
+    """Installed memory, from /proc/meminfo."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def _expire(signum: int, frame: FrameType | None) -> None:

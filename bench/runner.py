@@ -33,6 +33,8 @@ class Runner:
     timeout: float
     repeat: int
     profile_dir: Path | None = None
+    memory_limit_mb: float | None = None
+    """Address-space cap for each worker (None: no cap)."""
 
     def run(self, step: str, label: str, **task: Any) -> dict[str, Any]:
         """Run ``step`` up to ``repeat`` times; the median time and the largest peak memory.
@@ -75,6 +77,7 @@ class Runner:
             "work_dir": str(work),
             "timeout": self.timeout,
             "result": str(work / "result.json"),
+            "memory_limit_mb": self.memory_limit_mb,
         }
         if not keep_output:
             spec.pop("output", None)
@@ -105,7 +108,13 @@ class Runner:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)  # the worker's own process group only
                 process.communicate()
-                return {"status": "timeout", "note": f"killed after {self.timeout + GRACE:g} s"}
+                # Stopped from outside: the step sat in one long C call that the worker's own
+                # alarm could not interrupt. It ran for at least the time limit.
+                return {
+                    "status": "timeout",
+                    "note": f"killed after {self.timeout + GRACE:g} s",
+                    "seconds": self.timeout,
+                }
         result_file = Path(spec["result"])
         if not result_file.exists():
             return {"status": "error", "note": f"worker exited {process.returncode}: {err.strip()[-1500:]}"}

@@ -2,7 +2,8 @@
 
 Order: prepare the inputs (untimed), collect garbage, reset the peak-memory mark, start the clock,
 run the step, stop the clock, read the peak, save the output (untimed), write the result as JSON
-to ``task["result"]``. A step that overruns ``task["timeout"]`` is stopped and reported as such.
+to ``task["result"]``. The peak is this process's own high-water mark, or while child processes
+run, the larger sampled sum of it and theirs. A step that overruns ``task["timeout"]`` is stopped and reported as such.
 With ``task["profile"]`` the step runs under cProfile and the top functions are written there
 (also when it times out, so a slow step still shows where its time goes).
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .baselines import BASELINES
-from .measure import StepTimeout, arm, peak_mb, reset_peak, rss_mb
+from .measure import StepTimeout, TreeSampler, arm, limit_memory, peak_mb, reset_peak, rss_mb
 from .steps import STEPS, Skip
 
 PROFILE_LINES = 40
@@ -48,19 +49,24 @@ def run_task(task: dict[str, Any]) -> dict[str, Any]:
     peak_reset = reset_peak()
     profiler = cProfile.Profile() if task.get("profile") else None
     status, note, extra = "ok", None, {}
+    sampler = TreeSampler()
     arm(task.get("timeout") or 0)
     start = time.perf_counter()
     try:
-        if profiler is not None:
-            extra = profiler.runcall(step.run, state)
-        else:
-            extra = step.run(state)
+        with sampler:
+            if profiler is not None:
+                extra = profiler.runcall(step.run, state)
+            else:
+                extra = step.run(state)
     except StepTimeout:
         status, note = "timeout", f"stopped after {task['timeout']:g} s"
+    except MemoryError:
+        status, note = "out-of-memory", f"ran out of its {task['memory_limit_mb'] / 1024:.0f} GB memory limit"
     finally:
         arm(0)
         seconds = time.perf_counter() - start
-    peak = peak_mb()
+    own = peak_mb()
+    peak = max(own, sampler.peak)
     if profiler is not None:
         _write_profile(profiler, Path(task["profile"]))
     if status == "ok" and task.get("output"):
@@ -73,6 +79,8 @@ def run_task(task: dict[str, Any]) -> dict[str, Any]:
         "rss_before_mb": round(before, 1),
         "step_rss_mb": round(max(0.0, peak - before), 1),
         "peak_is_step_only": peak_reset,
+        "own_peak_rss_mb": round(own, 1),
+        "child_processes": sampler.children_seen,
         **extra,
     }
 
@@ -80,8 +88,15 @@ def run_task(task: dict[str, Any]) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     task = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     task["task_file"] = argv[0]
+    if task.get("memory_limit_mb"):
+        limit_memory(task["memory_limit_mb"])
     try:
         result = run_task(task)
+    except MemoryError:
+        result = {
+            "status": "out-of-memory",
+            "note": f"ran out of its {task['memory_limit_mb'] / 1024:.0f} GB memory limit (--memory-limit)",
+        }
     except Exception as exc:  # report any failure of the step as data, with its traceback tail
         result = {
             "status": "error",
