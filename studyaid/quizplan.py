@@ -21,6 +21,10 @@ from .units import format_number
 CHOICE_LETTERS = "ABCDEFGHIJ"
 TRUE_FALSE_LETTERS = ("T", "F")
 ATTEMPTS = 48
+CANDIDATES = 1500
+"""Most questions the selection weighs against each other. Conflicts are pairwise, so a larger
+pool (a 100,000-fact deck has half a million questions) is first sampled, evenly over its
+topics and forms, with the seed: selection then costs the same for any deck size."""
 """Seeded greedy selections tried before concluding that ``count`` questions cannot be had."""
 CLOZE_MARK = "_____"
 """The blank the generator writes into a cloze prompt (see generate.build)."""
@@ -266,6 +270,7 @@ def select(deck: Deck, pool: Sequence[Question], count: int, seed: int) -> tuple
     succeeded). Every attempt is a greedy pass with seeded tie-breaks, alternating two orders
     (balance of forms first; fewest blocked questions first); the best-spread full selection wins.
     """
+    pool = candidates(pool, seed)
     marks = conflicts(deck, pool)
     best: tuple[tuple[int, ...], list[int]] | None = None
     most = 0
@@ -278,6 +283,27 @@ def select(deck: Deck, pool: Sequence[Question], count: int, seed: int) -> tuple
             best = (score, chosen)
     assert best is not None
     return [pool[i] for i in best[1][:count]], most
+
+
+def candidates(pool: Sequence[Question], seed: int) -> list[Question]:
+    """At most CANDIDATES questions of the pool, taken in turn from each (topic, form), in pool order."""
+    if len(pool) <= CANDIDATES:
+        return list(pool)
+    rng = random.Random(f"{seed}:candidates")
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, q in enumerate(pool):
+        groups.setdefault((q.topic, q.form), []).append(i)
+    queues = []
+    for key in sorted(groups):
+        members = groups[key]
+        rng.shuffle(members)
+        queues.append(members)
+    taken: list[int] = []
+    while len(taken) < CANDIDATES:
+        for queue in queues:
+            if queue and len(taken) < CANDIDATES:
+                taken.append(queue.pop())
+    return [pool[i] for i in sorted(taken)]
 
 
 def _spread(pool: Sequence[Question], chosen: list[int], attribute: str) -> int:

@@ -93,3 +93,18 @@ def test_unknown_topics_and_bad_counts_are_reported_together(mini_deck, mini_que
 def test_version_codes_are_letters_then_pairs():
     """Codes run A to Z, then AA, AB...: short enough for any footer."""
     assert [version_code(i) for i in (0, 1, 25, 26, 27, 199)] == ["A", "B", "Z", "AA", "AB", "GR"]
+
+
+def test_large_pools_are_sampled_evenly_and_reproducibly(mini_questions):
+    """A pool larger than CANDIDATES is cut to CANDIDATES questions, every (topic, form) kept, same seed same cut."""
+    from dataclasses import replace
+
+    from studyaid import quizplan
+
+    big = [replace(q, id=f"{q.id}#{n}") for n in range(20) for q in mini_questions]
+    assert len(big) > quizplan.CANDIDATES
+    cut = quizplan.candidates(big, seed=5)
+    assert len(cut) == quizplan.CANDIDATES
+    assert {(q.topic, q.form) for q in cut} == {(q.topic, q.form) for q in big}
+    assert [q.id for q in cut] == [q.id for q in quizplan.candidates(big, seed=5)]
+    assert [q.id for q in cut] == [q.id for q in big if q in cut], "pool order is kept"
