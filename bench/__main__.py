@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -198,8 +199,35 @@ def progress(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
+def finish(result: dict[str, Any], out: Path, frozen: dict[str, Any], complete: bool) -> None:
+    """Derive ratios, growth and targets from what is measured so far, and write the JSON.
+
+    Called after every deck, so a run that is stopped part-way still leaves its measurements.
+    """
+    result["complete"] = complete
+    result["machine"]["load_average_end"] = machine.load_average()
+    now = snapshot.freeze_info(REPO)
+    result["notes"] = [n for n in result["notes"] if not n.startswith("studyaid changed on disk")]
+    if now["studyaid_sha256"] != frozen["studyaid_sha256"]:
+        result["notes"].append(
+            f"studyaid changed on disk during the run (now at commit {str(now['commit'])[:10]}); "
+            f"every measurement is of the copy taken at the start (commit {str(frozen['commit'])[:10]})"
+        )
+    for entry in result["sizes"]:
+        analysis.add_derived(entry)
+    result["growth"] = analysis.growth(result["sizes"])
+    result["targets"] = analysis.targets(result)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(f"stopped by signal {signum}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)  # so a stopped run still writes what it measured
     scratch = Path(tempfile.mkdtemp(prefix="studyaid-bench-"))
     profile_dir = args.profile.resolve() if args.profile else None
     code = scratch / "code"
@@ -222,14 +250,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sizes": [],
         "notes": [],
     }
+    complete = False
     try:
         decks = scratch / "decks"
         article = measure_deck(runner, "article", code / ARTICLE_DECK, synthetic=False)
         result["sizes"].append(article)
+        finish(result, args.out, frozen, complete)
         for n in args.sizes:
             progress(f"writing a synthetic deck of {n:,} facts")
             path = write_deck(synthetic_deck(n, args.seed), decks)
             result["sizes"].append(measure_deck(runner, f"synthetic-{n}", path, synthetic=True))
+            finish(result, args.out, frozen, complete)
         if not args.quick:
             result["anki_10k_notes"] = measure_notes(runner, args.seed, decks)
         result["quiz_scaling"] = quiz_scaling(runner, article, SCALING_VERSIONS[:2] if args.quick else SCALING_VERSIONS)
@@ -238,26 +269,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             "python_startup_seconds": commands.python_startup(3)["seconds"],
             "pint_registry_seconds": commands.pint_registry_seconds(snapshot.environment(code)),
         }
+        if any(s["steps"].get("quiz", {}).get("status") == "skipped" for s in result["sizes"]):
+            result["notes"].append("quiz rendering skipped: studyaid/export/quiz.py is not there yet")
+        complete = True
     finally:
+        finish(result, args.out, frozen, complete)
         if args.keep:
             progress(f"scratch kept in {scratch}")
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    result["machine"]["load_average_end"] = machine.load_average()
-    now = snapshot.freeze_info(REPO)
-    if now["studyaid_sha256"] != frozen["studyaid_sha256"]:
-        result["notes"].append(
-            f"studyaid changed on disk during the run (now at commit {str(now['commit'])[:10]}); "
-            f"every measurement is of the copy taken at the start (commit {str(frozen['commit'])[:10]})"
-        )
-    for entry in result["sizes"]:
-        analysis.add_derived(entry)
-    result["growth"] = analysis.growth(result["sizes"])
-    result["targets"] = analysis.targets(result)
-    if any(s["steps"].get("quiz", {}).get("status") == "skipped" for s in result["sizes"]):
-        result["notes"].append("quiz rendering skipped: studyaid/export/quiz.py is not there yet")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        if not complete:
+            progress(f"stopped part-way; what was measured is in {args.out}")
     print(report.render(result))
     print(f"\nJSON written to {args.out}")
     return 0

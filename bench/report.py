@@ -93,7 +93,7 @@ def render(result: dict[str, Any]) -> str:
             + (f"  {q['studyaid']['note']}" if q["studyaid"].get("note") else "")
         )
     cli = result.get("cli", {})
-    lines += ["", "Commands (wall time, median)"]
+    lines += ["", "Commands (wall time, median)"] if cli else []
     for key in ("help", "check", "check_article_text"):
         if key in cli:
             c = cli[key]
@@ -114,4 +114,6 @@ def render(result: dict[str, Any]) -> str:
         lines.append(f"  {verdict:<12} {t['target']}: {measured} (limit {t['limit']:g}; {t['detail']})")
     for note in result.get("notes", []):
         lines.append(f"note: {note}")
+    if not result.get("complete", True):
+        lines.append("note: the run stopped part-way; the figures above are what it measured")
     return "\n".join(lines)

@@ -41,6 +41,7 @@ def test_top_level_keys(result):
     """The JSON has the machine, the sizes, quiz scaling, the commands, growth and targets."""
     assert {"machine", "code", "sizes", "quiz_scaling", "cli", "growth", "targets"} <= set(result)
     assert result["machine"]["cpus"] >= 1 and result["machine"]["python"]
+    assert result["complete"] is True
 
 
 def test_workers_import_the_frozen_copy(result):
