@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,7 +62,7 @@ def guid(deck: Deck, question: Question) -> str:
 
 def tag(*parts: str) -> str:
     """A hierarchical Anki tag; whitespace (which Anki would split on) becomes ``_``."""
-    return "::".join(re.sub(r"\s+", "_", p.strip()) for p in parts)
+    return "::".join("_".join(p.split()) for p in parts)
 
 
 def tags(deck: Deck, question: Question) -> tuple[str, ...]:
@@ -94,10 +93,16 @@ def role_for(deck: Deck, question: Question) -> str:
 def build_notes(deck: Deck, questions: Sequence[Question], pictures: Sequence[Picture]) -> list[NoteSpec]:
     """One note per question, in the questions' order."""
     article = _article(deck)
+    # Pictures by fact, so finding a question's pictures does not scan every picture: a large
+    # deck has a chart per divided whole, thousands of them.
+    by_fact: dict[str, list[int]] = {}
+    for i, picture in enumerate(pictures):
+        for fact_id in picture.fact_ids:
+            by_fact.setdefault(fact_id, []).append(i)
     notes = []
     for q in questions:
         role = role_for(deck, q)
-        shown = tuple(p for p in pictures if p.fact_ids & set(q.fact_ids))
+        shown = tuple(pictures[i] for i in sorted({i for f in q.fact_ids for i in by_fact.get(f, ())}))
         details = {
             "Explanation": h.text(q.explanation),
             "Source": h.sources(q.sources),
