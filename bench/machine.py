@@ -34,7 +34,8 @@ def _memory_gb() -> float | None:
     return None
 
 
-def _git(repo: Path, *args: str) -> str | None:
+def git_output(repo: Path, *args: str) -> str | None:
+    """What a git command prints in ``repo``, or None when git is missing or fails."""
     try:
         done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
@@ -58,7 +59,7 @@ def describe(repo: Path) -> dict[str, Any]:
     """CPU, memory, OS, Python, package versions and the repository's commit."""
     import yaml
 
-    status = _git(repo, "status", "--porcelain", "--untracked-files=no")
+    status = git_output(repo, "status", "--porcelain", "--untracked-files=no")
     return {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "cpu": _cpu_model(),
@@ -71,6 +72,6 @@ def describe(repo: Path) -> dict[str, Any]:
         "python_implementation": platform.python_implementation(),
         "packages": {name: _version(name) for name in PACKAGES},
         "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
-        "commit": _git(repo, "rev-parse", "HEAD"),
+        "commit": git_output(repo, "rev-parse", "HEAD"),
         "uncommitted_changes": bool(status) if status is not None else None,
     }

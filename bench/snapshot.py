@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .machine import git_output
+
 COPIED = ("studyaid", "bench", "questions.yaml", "decks/russia-north-korea-ties.yaml")
 
 
@@ -39,9 +41,9 @@ def freeze_info(repo: Path, tree: Path | None = None) -> dict[str, Any]:
     for path in sorted((root / "studyaid").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    edits = _git(repo, "status", "--porcelain", "--", "studyaid", "questions.yaml", "decks") or ""
+    edits = git_output(repo, "status", "--porcelain", "--", "studyaid", "questions.yaml", "decks") or ""
     return {
-        "commit": _git(repo, "rev-parse", "HEAD"),
+        "commit": git_output(repo, "rev-parse", "HEAD"),
         "studyaid_sha256": digest.hexdigest(),
         "uncommitted": [line.strip() for line in edits.splitlines() if line.strip()],
     }
@@ -65,11 +67,3 @@ def environment(frozen: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(frozen), env.get("PYTHONPATH", "")) if p)
     return env
-
-
-def _git(repo: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return done.stdout.strip()
