@@ -88,47 +88,39 @@ def pick_distractors(
     When the window near the answer holds too few usable candidates (many equal values), a wider
     random sample of the whole index is ranked instead.
     """
-    chosen = _ranked(index, derivation, group, answer, deck, rng, wide=False)
-    if len(chosen) < count and index is not None and len(index.entries) > WINDOW:
-        chosen = _ranked(index, derivation, group, answer, deck, rng, wide=True)
-    return chosen[:count]
 
-
-def _ranked(
-    index: CandidateIndex | None,
-    derivation: Derivation,
-    group: Group,
-    answer: Answer,
-    deck: Deck,
-    rng: random.Random,
-    wide: bool,
-) -> list[Answer]:
-    """Usable wrong answers from the index window (or a wide sample) and the derivation's own pool, best first."""
-    candidates: list[tuple[float, Answer]] = []
-    if index is not None and len(group) == 1:
-        if wide:
-            positions = sorted(rng.sample(range(len(index.entries)), min(len(index.entries), 8 * WINDOW)))
-        else:
-            positions = index.window(answer, group[0], rng)
-        for i in positions:
-            fact, cand = index.entries[i]
-            if fact.id == group[0].id or derivation.rivals(group, (fact,)):
+    def ranked(wide: bool) -> list[Answer]:
+        """Usable wrong answers from the window (or a wide sample) and the derivation's own pool, best first."""
+        candidates: list[tuple[float, Answer]] = []
+        if index is not None and len(group) == 1:
+            if wide:
+                positions = sorted(rng.sample(range(len(index.entries)), min(len(index.entries), 8 * WINDOW)))
+            else:
+                positions = index.window(answer, group[0], rng)
+            for i in positions:
+                fact, cand = index.entries[i]
+                if fact.id == group[0].id or derivation.rivals(group, (fact,)):
+                    continue
+                candidates.append((_affinity(group[0], fact, deck), cand))
+        candidates.extend((0.0, a) for a in derivation.pool(group, deck))
+        seen = {answer.key}
+        scored: list[tuple[float, float, Answer]] = []
+        for affinity, cand in candidates:
+            if cand.key in seen or cand.unit != answer.unit:
                 continue
-            candidates.append((_affinity(group[0], fact, deck), cand))
-    candidates.extend((0.0, a) for a in derivation.pool(group, deck))
-    seen = {answer.key}
-    ranked: list[tuple[float, float, Answer]] = []
-    for affinity, cand in candidates:
-        if cand.key in seen or cand.unit != answer.unit:
-            continue
-        if answer.span and cand.span and cand.span[0] < answer.span[1] and answer.span[0] < cand.span[1]:
-            continue
-        seen.add(cand.key)
-        # Ties (same sort, same distance) break by the question's own random draw, so that
-        # questions of one kind do not all get the same alphabetically first distractors.
-        ranked.append((affinity + _distance(answer, cand), rng.random(), cand))
-    ranked.sort(key=lambda entry: (entry[0], entry[1]))
-    return [a for _, _, a in ranked]
+            if answer.span and cand.span and cand.span[0] < answer.span[1] and answer.span[0] < cand.span[1]:
+                continue
+            seen.add(cand.key)
+            # Ties (same sort, same distance) break by the question's own random draw, so that
+            # questions of one kind do not all get the same alphabetically first distractors.
+            scored.append((affinity + _distance(answer, cand), rng.random(), cand))
+        scored.sort(key=lambda entry: (entry[0], entry[1]))
+        return [a for _, _, a in scored]
+
+    chosen = ranked(wide=False)
+    if len(chosen) < count and index is not None and len(index.entries) > WINDOW:
+        chosen = ranked(wide=True)
+    return chosen[:count]
 
 
 def _position(answer: Answer) -> float | None:

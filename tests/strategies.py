@@ -18,8 +18,8 @@ def _name(i: int, prefix: str) -> str:
 def fact_bases(draw: Any, min_each: int = 1) -> dict[str, Any]:
     """A valid deck as a dict: shares of a few wholes, amounts with parts, gauges, events, actors, places."""
     facts: list[dict[str, Any]] = []
-    n_share = draw(st.integers(min_each, 7))
-    values = draw(st.lists(st.integers(1, 300).map(lambda v: v / 10), min_size=n_share, max_size=n_share))
+    n_share = draw(st.integers(min_each, 7))  # at most 4 per whole, each under 25%: a whole never passes 100%
+    values = draw(st.lists(st.integers(1, 240).map(lambda v: v / 10), min_size=n_share, max_size=n_share))
     for i, value in enumerate(values):
         whole = f"the trade of Land {i % 2}"
         facts.append(
