@@ -67,6 +67,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="GB",
         help="address-space cap per step process (default: half the installed memory)",
     )
+    parser.add_argument(
+        "--working-tree",
+        action="store_true",
+        help="measure the files as on disk, uncommitted edits included (default: the commit at HEAD)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (decks, outputs)")
     args = parser.parse_args(argv)
     if args.quick:
@@ -207,11 +212,13 @@ def finish(result: dict[str, Any], out: Path, frozen: dict[str, Any], complete: 
     result["complete"] = complete
     result["machine"]["load_average_end"] = machine.load_average()
     now = snapshot.freeze_info(REPO)
-    result["notes"] = [n for n in result["notes"] if not n.startswith("studyaid changed on disk")]
-    if now["studyaid_sha256"] != frozen["studyaid_sha256"]:
+    result["notes"] = [n for n in result["notes"] if not n.startswith("the repository moved on")]
+    key = "commit" if frozen.get("source") == "HEAD" else "studyaid_sha256"
+    if now[key] != frozen[key]:
         result["notes"].append(
-            f"studyaid changed on disk during the run (now at commit {str(now['commit'])[:10]}); "
-            f"every measurement is of the copy taken at the start (commit {str(frozen['commit'])[:10]})"
+            f"the repository moved on during the run (now at commit {str(now['commit'])[:10]}); "
+            f"every measurement is of the copy taken at the start ({frozen.get('source')}, "
+            f"commit {str(frozen['commit'])[:10]})"
         )
     for entry in result["sizes"]:
         analysis.add_derived(entry)
@@ -231,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="studyaid-bench-"))
     profile_dir = args.profile.resolve() if args.profile else None
     code = scratch / "code"
-    frozen = snapshot.freeze(REPO, code)
+    frozen = snapshot.freeze(REPO, code, working_tree=args.working_tree)
     installed = physical_memory_mb()
     limit_mb = args.memory_limit * 1024 if args.memory_limit else (installed / 2 if installed else None)
     runner = Runner(code, scratch, args.timeout, args.repeat, profile_dir, limit_mb)

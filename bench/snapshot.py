@@ -2,8 +2,10 @@
 
 Other engineers commit to the repository while a long benchmark runs; the workers would otherwise
 import whatever studyaid is on disk at the moment each one starts. The copy holds ``studyaid/``,
-``bench/``, ``questions.yaml`` and the article's deck as they were when the run began
-(uncommitted edits included, and listed), and every worker and command runs from it.
+``bench/``, ``questions.yaml`` and the article's deck as committed at HEAD when the run began
+(or, with ``working_tree``, as on disk, uncommitted edits included and listed), and every worker
+and command runs from it. Measuring a commit by default makes a result attributable to it: other
+engineers' half-finished edits in the working tree are not what a benchmark should report on.
 """
 
 from __future__ import annotations
@@ -21,8 +23,13 @@ from .machine import git_output
 COPIED = ("studyaid", "bench", "questions.yaml", "decks/russia-north-korea-ties.yaml")
 
 
-def freeze(repo: Path, target: Path) -> dict[str, Any]:
-    """Copy the measured files from ``repo`` into ``target``; which commit and edits they are."""
+def freeze(repo: Path, target: Path, working_tree: bool = False) -> dict[str, Any]:
+    """Copy the measured files from ``repo`` into ``target``; which commit (and edits) they are."""
+    target.mkdir(parents=True, exist_ok=True)
+    if not working_tree and _export_head(repo, target):
+        info = freeze_info(repo, target)
+        edits = info.pop("uncommitted")
+        return {**info, "source": "HEAD", "uncommitted_not_measured": edits, "imported_from": imported_from(target)}
     for name in COPIED:
         source, copy = repo / name, target / name
         copy.parent.mkdir(parents=True, exist_ok=True)
@@ -30,7 +37,19 @@ def freeze(repo: Path, target: Path) -> dict[str, Any]:
             shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             shutil.copy2(source, copy)
-    return {**freeze_info(repo, target), "imported_from": imported_from(target)}
+    return {**freeze_info(repo, target), "source": "working tree", "imported_from": imported_from(target)}
+
+
+def _export_head(repo: Path, target: Path) -> bool:
+    """Extract the committed files into ``target`` (``git archive HEAD``); False without git."""
+    try:
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", "HEAD", *COPIED], cwd=repo, capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return True
 
 
 def freeze_info(repo: Path, tree: Path | None = None) -> dict[str, Any]:
