@@ -73,6 +73,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="measure the files as on disk, uncommitted edits included (default: the commit at HEAD)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (decks, outputs)")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="JSON",
+        help="measure nothing: print the table for a saved result, its ratios, growth and targets derived afresh",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes = args.sizes[:1]
@@ -220,12 +226,17 @@ def finish(result: dict[str, Any], out: Path, frozen: dict[str, Any], complete: 
             f"every measurement is of the copy taken at the start ({frozen.get('source')}, "
             f"commit {str(frozen['commit'])[:10]})"
         )
+    derive(result)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def derive(result: dict[str, Any]) -> None:
+    """Ratios and cost per fact for every deck, then growth and the targets, from the measurements."""
     for entry in result["sizes"]:
         analysis.add_derived(entry)
     result["growth"] = analysis.growth(result["sizes"])
     result["targets"] = analysis.targets(result)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -234,6 +245,11 @@ def _stop(signum: int, frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.report:
+        saved = json.loads(args.report.read_text(encoding="utf-8"))
+        derive(saved)
+        print(report.render(saved))
+        return 0
     signal.signal(signal.SIGTERM, _stop)  # so a stopped run still writes what it measured
     scratch = Path(tempfile.mkdtemp(prefix="studyaid-bench-"))
     profile_dir = args.profile.resolve() if args.profile else None

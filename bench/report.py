@@ -56,7 +56,8 @@ def render(result: dict[str, Any]) -> str:
         f"commit {(m.get('commit') or '?')[:10]}{' (+ local changes)' if m.get('uncommitted_changes') else ''}",
         f"load average {m.get('load_average')} at the start, {m.get('load_average_end')} at the end; "
         f"time limit per step {result['settings']['timeout']:g} s; repetitions {result['settings']['repeat']} "
-        "(median; steps over 20 s run once); peak = the step process's high-water RSS",
+        "(median; steps over 20 s run once); peak = high-water RSS of the step's process, with its child "
+        "processes' RSS added while they run; step MB = peak minus the RSS before the step",
         "",
         f"  {'step':<9}{'seconds':>10}{'us/fact':>11}{'peak MB':>9}{'step MB':>9}{'KB/fact':>9}  vs baseline",
     ]

@@ -100,3 +100,20 @@ def test_targets_are_listed_with_verdicts(result):
     assert {"anki_vs_genanki", "quiz_vs_typst", "quiz_200_versions", "check_article", "help"} <= names
     for target in result["targets"]:
         assert target["pass"] in (True, False, None) and _positive(target["limit"])
+
+
+def test_report_renders_a_saved_result(result, tmp_path):
+    """--report prints the table and targets for a saved JSON without measuring anything."""
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps(result), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--report", str(saved)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "synthetic-100" in done.stdout and "Targets" in done.stdout
+    assert "growth_quiz" not in {t["name"] for t in result["targets"]}
