@@ -28,9 +28,9 @@ def _genanki_prepare(task: dict[str, Any]) -> dict[str, Any]:
     import genanki  # type: ignore[import-untyped]  # genanki ships no type hints
 
     from studyaid.export.anki import deck_tree
-    from studyaid.export.anki_models import note_types
-    from studyaid.export.anki_notes import build_notes
-    from studyaid.export.pictures import pictures_for
+    from studyaid.export.anki.note_types import note_types
+    from studyaid.export.anki.notes import build_notes
+    from studyaid.export.anki.pictures import pictures_for
 
     warm_up()
     deck, _, questions = deck_and_questions(task)

@@ -124,11 +124,11 @@ def _anki_prepare(task: dict[str, Any]) -> dict[str, Any]:
 
 
 def _anki_run(state: dict[str, Any]) -> dict[str, Any]:
+    from studyaid.export import ExportOptions
     from studyaid.export.anki import export_anki
 
-    path = export_anki(
-        state["deck"], state["questions"], state["out"], deck_file=state["deck_file"], timestamp=TIMESTAMP
-    )
+    options = ExportOptions(state["out"], timestamp=TIMESTAMP, deck_file=state["deck_file"])
+    [path] = export_anki(state["deck"], state["questions"], options)
     return {"notes": len(state["questions"]), "apkg_bytes": path.stat().st_size}
 
 
@@ -151,17 +151,10 @@ def _quiz_prepare(task: dict[str, Any]) -> dict[str, Any]:
 def _quiz_run(state: dict[str, Any]) -> dict[str, Any]:
     export_quiz = quiz_module().export_quiz
     deck = state["deck"]
-    paths = export_quiz(
-        deck,
-        state["questions"],
-        state["out"],
-        versions=state["versions"],
-        count=state["count"],
-        seed=deck.settings.seed,
-        topics=None,
-        forms=None,
-        timestamp=TIMESTAMP,
-    )
+    from studyaid.export import ExportOptions
+
+    options = ExportOptions(state["out"], TIMESTAMP, deck.settings.seed, state["versions"], state["count"])
+    paths = export_quiz(deck, state["questions"], options)
     return {"versions": state["versions"], "count": state["count"], "files": {p.name: p.stat().st_size for p in paths}}
 
 

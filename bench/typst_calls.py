@@ -116,6 +116,8 @@ def record_typst(action: Callable[[], Any]) -> tuple[list[dict[str, Any]], int]:
 
 
 def main(argv: list[str]) -> int:
+    from studyaid.export import ExportOptions
+
     task = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     module = quiz_module()
     export_quiz = module.export_quiz
@@ -129,13 +131,7 @@ def main(argv: list[str]) -> int:
         lambda: export_quiz(
             deck,
             questions,
-            out,
-            versions=task["versions"],
-            count=task["count"],
-            seed=deck.settings.seed,
-            topics=None,
-            forms=None,
-            timestamp=TIMESTAMP,
+            ExportOptions(out, TIMESTAMP, deck.settings.seed, task["versions"], task["count"]),
         )
     )
     Path(argv[1]).write_text(json.dumps({"calls": calls, "queries": queries}), encoding="utf-8")

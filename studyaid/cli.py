@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, StudyaidError
+from .export import OUTPUTS
 from .model import FORMS, TOPICS, Question
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .export import Output
+    from .model import Deck
 
 EXIT_INPUT = 2
 
@@ -26,14 +34,19 @@ class Progress:
             print(message, file=sys.stderr, flush=True)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and each command's own (for its usage in error messages)."""
     parser = argparse.ArgumentParser(prog="studyaid", description="Turn an article's fact base into study material.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser, many: bool = True) -> None:
-        p.add_argument("decks", nargs="*" if many else "?", metavar="DECK", help="deck files (default: decks/*.yaml)")
+        # One-deck commands take "*" too and refuse a second deck themselves, so the message
+        # shows the command's usage rather than the top-level "unrecognized arguments".
+        help = "deck files (default: decks/*.yaml)" if many else "deck file (default: the one in decks/)"
+        p.add_argument("decks", nargs="*", metavar="DECK", help=help)
         p.add_argument("--templates", help="question templates (default: questions.yaml beside decks/)")
         p.add_argument("--quiet", action="store_true", help="no progress messages")
+        p.set_defaults(one_deck=not many)
 
     check = sub.add_parser("check", help="load and validate decks; print facts and questions per topic")
     common(check)
@@ -41,43 +54,31 @@ def _parser() -> argparse.ArgumentParser:
 
     questions = sub.add_parser("questions", help="list the questions with answers and sources")
     common(questions, many=False)
-    questions.add_argument("--topic", choices=TOPICS)
-    questions.add_argument("--seed", type=int)
-    questions.add_argument("--format", choices=("text", "json"), default="text")
+    questions.add_argument("--topic", choices=TOPICS, help=f"only this topic ({', '.join(TOPICS)})")
+    questions.add_argument("--seed", type=int, help="seed for distractors and option order (default: the deck's)")
+    questions.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
 
-    def outputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("-o", "--output", default="build", help="output folder (default: build/)")
-        p.add_argument(
-            "--timestamp", type=float, help="fixed build time (seconds since 1970) for byte-reproducible output"
-        )
-
-    build = sub.add_parser("build", help="write every output: Anki deck, quiz, key, JSON and briefing")
+    build = sub.add_parser("build", help="write every output: " + ", ".join(o.name for o in OUTPUTS if o.in_build))
     common(build)
-    outputs(build)
-    quiz_options(build)
-
-    anki = sub.add_parser("anki", help="write only the Anki decks")
-    common(anki)
-    outputs(anki)
-
-    quiz = sub.add_parser("quiz", help="write the printable quiz versions, their keys and JSON")
-    common(quiz, many=False)
-    outputs(quiz)
-    quiz_options(quiz)
-
-    briefing = sub.add_parser("briefing", help="write the classroom briefing handout")
-    common(briefing, many=False)
-    outputs(briefing)
-    return parser
+    outputs(build, tuple(dict.fromkeys(name for o in OUTPUTS if o.in_build for name in o.reads)))
+    for out in OUTPUTS:
+        command = sub.add_parser(out.name, help=out.help)
+        common(command, many=out.many_decks)
+        outputs(command, out.reads)
+    return parser, dict(sub.choices)
 
 
-def quiz_options(p: argparse.ArgumentParser) -> None:
-    """Options shared by ``quiz`` and ``build``."""
-    p.add_argument("--versions", type=_positive, default=4, help="shuffled versions (default 4)")
-    p.add_argument("--count", type=_positive, default=20, help="questions per version (default 20)")
-    p.add_argument("--seed", type=int, help="seed for selection and shuffling (default: the deck's)")
-    p.add_argument("--topics", type=_csv, help="comma-separated topics to draw from")
-    p.add_argument("--forms", type=_csv, help="comma-separated question forms to use")
+def outputs(p: argparse.ArgumentParser, reads: Sequence[str]) -> None:
+    """The options of a command that writes outputs: the folder, the build time, and ``reads``."""
+    p.add_argument("-o", "--output", default="build", help="output folder (default: build/)")
+    p.add_argument(
+        "--timestamp",
+        type=_timestamp,
+        help="fixed build time (seconds since 1970, not negative) for byte-reproducible output",
+    )
+    for name in reads:
+        flags, options = OPTION_ARGUMENTS[name]
+        p.add_argument(*flags, **options)
 
 
 def _positive(text: str) -> int:
@@ -87,13 +88,42 @@ def _positive(text: str) -> int:
     return value
 
 
+def _timestamp(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds since 1970, got {text!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"expected seconds since 1970 (0 or more), got {text}")
+    return value
+
+
 def _csv(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
+OPTION_ARGUMENTS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
+    "versions": (("--versions",), {"type": _positive, "default": 4, "help": "shuffled versions (default 4)"}),
+    "count": (("--count",), {"type": _positive, "default": 20, "help": "questions per version (default 20)"}),
+    "seed": (("--seed",), {"type": int, "help": "seed for selection and shuffling (default: the deck's)"}),
+    "topics": (
+        ("--topics",),
+        {"type": _csv, "help": f"comma-separated topics to draw from (default all: {', '.join(TOPICS)})"},
+    ),
+    "forms": (
+        ("--forms",),
+        {"type": _csv, "help": f"comma-separated question forms to use (default all: {', '.join(FORMS)})"},
+    ),
+}
+"""The command-line argument for each ``ExportOptions`` field an output may read."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; exit status 0 on success, 2 on bad input."""
-    args = _parser().parse_args(argv)
+    parser, commands = _parser()
+    args = parser.parse_args(argv)
+    if args.one_deck and len(args.decks) > 1:
+        commands[args.command].error(f"takes one deck file, got {len(args.decks)}: {' '.join(args.decks)}")
     progress = Progress(args.quiet)
     _stop_cleanly_on_sigterm()
     try:
@@ -137,7 +167,7 @@ def _generate_all(
     from .generate import generate
     from .workspace import load_workspace
 
-    decks = args.decks if isinstance(args.decks, list) else ([args.decks] if args.decks else [])
+    decks = list(args.decks)
     progress(f"loading {len(decks) or 'all'} deck file(s)…")
     workspace = load_workspace(decks, args.templates, getattr(args, "article", None), keep_going=keep_going)
     results = []
@@ -196,24 +226,24 @@ def _questions(args: argparse.Namespace, progress: Progress) -> int:
         print(f"  Why: {q.explanation}")
         print(f"  Source: “{q.quote}” — {q.citation}")
         print()
-    print(f"{len(chosen)} questions", file=sys.stderr)
+    progress(f"{len(chosen)} questions")
     return 0
 
 
 def _export(args: argparse.Namespace, progress: Progress) -> int:
     """Write the outputs a command asks for, deck by deck; a failing deck does not stop the others."""
-    from pathlib import Path
-
     from .errors import Problem
+    from .export import output
 
-    out_dir = Path(args.output)
-    if args.command in ("quiz", "build"):
+    chosen = [o for o in OUTPUTS if o.in_build] if args.command == "build" else [output(args.command)]
+    reads = {name for o in chosen for name in o.reads}
+    if reads & {"topics", "forms"}:
         _check_choices(args)
     results, failed = _generate_all(args, progress, keep_going=True)
     broken_output = False
     for deck, questions in results:
         try:
-            written = _export_deck(args, deck, questions, out_dir, progress)
+            written = _export_deck(args, chosen, deck, questions, progress)
         except InputError as exc:
             failed.extend(exc.problems)
             continue
@@ -248,39 +278,19 @@ def _check_choices(args: argparse.Namespace) -> None:
 
 
 def _export_deck(
-    args: argparse.Namespace, deck: Any, questions: list[Question], out_dir: Any, progress: Progress
-) -> list[Any]:
+    args: argparse.Namespace, chosen: Sequence[Output], deck: Deck, questions: list[Question], progress: Progress
+) -> list[Path]:
+    """Run each chosen exporter on one deck, with the options from the command line."""
     from pathlib import Path
 
-    written = []
-    if args.command in ("build", "anki"):
-        from .export.anki import export_anki
+    from .export import ExportOptions
 
-        progress(f"{deck.path}: writing the Anki deck…")
-        written.append(export_anki(deck, questions, out_dir, deck_file=Path(deck.path), timestamp=args.timestamp))
-    if args.command in ("build", "quiz"):
-        from .export.quiz import export_quiz
-
-        progress(f"{deck.path}: writing {args.versions} quiz versions and their keys…")
-        seed = deck.settings.seed if args.seed is None else args.seed
-        written.extend(
-            export_quiz(
-                deck,
-                questions,
-                out_dir,
-                versions=args.versions,
-                count=args.count,
-                seed=seed,
-                topics=args.topics,
-                forms=args.forms,
-                timestamp=args.timestamp,
-            )
-        )
-    if args.command in ("build", "briefing"):
-        from .export.briefing import export_briefing
-
-        progress(f"{deck.path}: writing the briefing handout…")
-        written.append(export_briefing(deck, questions, out_dir, timestamp=args.timestamp))
+    given = {name: getattr(args, name) for name in OPTION_ARGUMENTS if hasattr(args, name)}
+    options = ExportOptions(out_dir=Path(args.output), timestamp=args.timestamp, **given)
+    written: list[Path] = []
+    for out in chosen:
+        progress(f"{deck.path}: {out.progress(options)}")
+        written.extend(out.exporter()(deck, questions, options))
     return written
 
 

@@ -14,9 +14,9 @@ from .dates import long_date
 from .derive import Answer, Derivation, Group, lookup, whole_of
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
+from .index import by_kind
 from .model import Deck, Fact, Numeric, Question, SourceRef, Template
 from .render import render
-from .rules import by_kind
 from .units import amount_unit_words, format_amount
 
 HEDGE_NOTES = {

@@ -295,7 +295,8 @@ def _templates(value: Any, where: str, lines: LineMap, problems: list[Problem]) 
                     problems.append(lines.problem(f"{at}.requires", f"unknown field {req!r} for kind {kind}"))
         for name in ("prompt", "explanation"):
             if got[name]:
-                for message in template_problems(got[name], kind or "any"):
+                fields = frozenset(schema.fields_of(kind)) if kind and kind != "any" else None
+                for message in template_problems(got[name], kind or "any", fields):
                     problems.append(lines.problem(f"{at}.{name}", message))
         if len(problems) == before:
             templates.append(

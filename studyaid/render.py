@@ -10,7 +10,6 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import TemplateError
-from .schema import fields_of
 from .units import format_number, format_percent
 
 
@@ -37,21 +36,23 @@ def at_date(label: str) -> str:
     return f"in {label}"
 
 
-def template_problems(source: str, kind: str) -> list[str]:
-    """What is wrong with a template's source, found without rendering it."""
+def template_problems(source: str, kind: str, fields: frozenset[str] | None) -> list[str]:
+    """What is wrong with a template's source, found without rendering it.
+
+    ``fields`` are the fact fields a template over ``kind`` may name (None: any, for ``kind: any``);
+    the loader passes them from the schema, so rendering needs no schema.
+    """
     env = environment()
     try:
         tree = env.parse(source)
     except TemplateSyntaxError as exc:
         return [f"Jinja2 syntax error on template line {exc.lineno}: {exc.message}"]
     problems = []
-    if kind != "any":
-        allowed = fields_of(kind) | {"shown", "unit_words"}
+    if fields is not None:
+        allowed = fields | {"shown", "unit_words"}
         for node in tree.find_all(nodes.Getattr):
             if isinstance(node.node, nodes.Name) and node.node.name == "fact" and node.attr not in allowed:
-                problems.append(
-                    f"names unknown fact field {node.attr!r} (a {kind} has {', '.join(sorted(fields_of(kind)))})"
-                )
+                problems.append(f"names unknown fact field {node.attr!r} (a {kind} has {', '.join(sorted(fields))})")
     for node in tree.find_all(nodes.Getattr):
         if node.attr.startswith("_"):
             problems.append(f"reaches for internal attribute {node.attr!r}, which the sandbox refuses")

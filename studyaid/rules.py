@@ -1,9 +1,8 @@
-"""Consistency rules over a loaded deck: references, sums, unit forms, and quotes in the article."""
+"""Consistency rules within one loaded deck file: references, sums, unit forms, distinct answers."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
+from .derive import share_groups
 from .errors import Problem
 from .model import Deck, Fact
 from .schema import KIND_FIELDS
@@ -94,8 +93,6 @@ def _measure(fact: Fact, where: str, lines: LineMap) -> list[Problem]:
 
 
 def _share_sums(deck: Deck, lines: LineMap) -> list[Problem]:
-    from .derive import share_groups
-
     problems = []
     for group in share_groups([f for f in deck.facts if f.kind == "share"], deck).values():
         total = sum(f["value"] for f in group)
@@ -158,44 +155,3 @@ def _distinct(deck: Deck, lines: LineMap, kind: str, field: str) -> list[Problem
             )
         by_text[key] = fact
     return problems
-
-
-def normalise_quote(text: str) -> str:
-    """Text compared for quotes: whitespace collapsed, typographic quotes kept."""
-    return " ".join(text.split())
-
-
-def check_quotes(deck: Deck, article: str, article_name: str) -> list[Problem]:
-    """Every quote must be found word for word in the article."""
-    haystack = normalise_quote(article)
-    problems = []
-    for i, fact in enumerate(deck.facts):
-        if normalise_quote(fact.quote) not in haystack:
-            problems.append(
-                Problem(deck.path, fact.line, f"facts[{i}].quote", f"not found word for word in {article_name}")
-            )
-    return problems
-
-
-def check_id_collisions(decks: list[Deck]) -> list[Problem]:
-    """Deck and note-type IDs must not collide across decks: Anki would merge them."""
-    owners: dict[int, str] = {}
-    problems = []
-    for deck in decks:
-        ids = {
-            "deck.deck_id": deck.settings.deck_id,
-            **{f"deck.note_types.{k}": v for k, v in deck.settings.note_types.items()},
-        }
-        for field, value in ids.items():
-            if value in owners and not owners[value].startswith(deck.path + ":"):
-                problems.append(Problem(deck.path, 0, field, f"ID {value} collides with {owners[value]}"))
-            owners.setdefault(value, f"{deck.path}:{field}")
-    return problems
-
-
-def by_kind(deck: Deck) -> dict[str, list[Fact]]:
-    """Facts grouped by kind, each group sorted by id (so YAML order never matters)."""
-    groups: dict[str, list[Fact]] = defaultdict(list)
-    for fact in sorted(deck.facts, key=lambda f: f.id):
-        groups[fact.kind].append(fact)
-    return groups

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .crossfile import check_id_collisions, check_quotes
 from .errors import InputError, Problem
 from .load import load_deck, load_templates
 from .model import Deck, Template
-from .rules import check_id_collisions, check_quotes
 
 
 @dataclass(frozen=True)

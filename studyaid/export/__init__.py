@@ -1,2 +1,133 @@
-"""Exporters: one module per output format. Each takes a deck and its questions and writes files
-into an output folder, atomically. Only an exporter imports its output library."""
+"""Outputs: the ``Exporter`` protocol, the options every exporter gets, and the registry the CLI walks.
+
+An exporter is a function ``(deck, questions, options) -> list[Path]`` that writes its files into
+``options.out_dir``, atomically, and returns their paths in a fixed order. It raises ``InputError``
+for a problem the user can fix in the input and ``ExportError`` when its engine fails; it never
+prints. Only an exporter imports its output library (genanki, typst...), and the registry names
+each exporter by module path, so the CLI imports an exporter only when its output is asked for.
+
+Adding an output format is one module and one entry in ``OUTPUTS``::
+
+    # studyaid/export/gift.py
+    def export_gift(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
+        target = safe_output_name(options.out_dir, f"{deck.slug}.gift")
+        return [write_atomic(target, render(deck, questions).encode())]
+
+    # here, in OUTPUTS
+    Output("gift", "studyaid.export.gift:export_gift", "write the questions as Moodle GIFT"),
+
+The CLI then offers ``studyaid gift [DECK ...] [-o DIR] [--timestamp T]`` and runs the exporter in
+``studyaid build`` (``in_build=False`` keeps it out of ``build``). ``reads`` names the options of
+``ExportOptions`` beyond ``out_dir`` and ``timestamp`` that the command offers (``versions``,
+``count``, ``seed``, ``topics``, ``forms``). A new option is a field here, with a default that
+keeps every other exporter's output unchanged, and an argument in ``cli.OPTION_ARGUMENTS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..model import Deck, Question
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Every setting an exporter may read; each reads the ones it needs and ignores the rest."""
+
+    out_dir: Path = Path("build")
+    """Folder the files go into (created if missing)."""
+    timestamp: float | None = None
+    """Build time in seconds since 1970; fixed, it makes every output byte-reproducible.
+    None: the Anki deck stamps changed notes with the clock, PDFs use the article's date."""
+    seed: int | None = None
+    """Seed for quiz selection and shuffling; None: the deck's own ``deck.seed``."""
+    versions: int = 4
+    """Shuffled quiz versions."""
+    count: int = 20
+    """Questions per quiz version."""
+    topics: tuple[str, ...] | None = None
+    """Topics a quiz draws from; None: all."""
+    forms: tuple[str, ...] | None = None
+    """Question forms a quiz uses; None: all."""
+    deck_file: Path | None = None
+    """The deck file the Anki lock file is kept beside; None: the deck's own path."""
+
+
+class Exporter(Protocol):
+    """Write one deck's output files and return their paths."""
+
+    def __call__(self, deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]: ...
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One registered output: its command, where its exporter lives, and what the CLI offers for it."""
+
+    name: str
+    """The command (``studyaid NAME``) and the output's name."""
+    target: str
+    """``module:function`` of the exporter, imported only when the output is written."""
+    help: str
+    """One line for ``studyaid --help``."""
+    progress: Callable[[ExportOptions], str] = field(default=lambda options: "writing…")
+    """The progress line shown before writing (after ``<deck>: ``)."""
+    reads: tuple[str, ...] = ()
+    """Options beyond ``out_dir`` and ``timestamp`` that the command offers."""
+    in_build: bool = True
+    """Whether ``studyaid build`` writes this output."""
+    many_decks: bool = True
+    """Whether the command takes several decks (else one, or the default one)."""
+
+    def exporter(self) -> Exporter:
+        """The exporter function, imported now."""
+        module, _, name = self.target.partition(":")
+        found: Exporter = getattr(import_module(module), name)
+        return found
+
+
+QUIZ_OPTIONS = ("versions", "count", "seed", "topics", "forms")
+
+OUTPUTS: tuple[Output, ...] = (
+    Output(
+        "anki",
+        "studyaid.export.anki:export_anki",
+        "write only the Anki decks",
+        lambda o: "writing the Anki deck…",
+    ),
+    Output(
+        "quiz",
+        "studyaid.export.quiz:export_quiz",
+        "write the printable quiz versions, their keys and JSON",
+        lambda o: f"writing {_plural(o.versions, 'quiz version', 'quiz versions')} and their keys…",
+        reads=QUIZ_OPTIONS,
+        many_decks=False,
+    ),
+    Output(
+        "briefing",
+        "studyaid.export.briefing:export_briefing",
+        "write the classroom briefing handout",
+        lambda o: "writing the briefing handout…",
+        many_decks=False,
+    ),
+)
+"""Every output, in the order ``studyaid build`` writes them."""
+
+
+def output(name: str) -> Output:
+    """The registered output called ``name``; KeyError when there is none."""
+    for o in OUTPUTS:
+        if o.name == name:
+            return o
+    raise KeyError(name)
+
+
+__all__ = ["OUTPUTS", "QUIZ_OPTIONS", "ExportOptions", "Exporter", "Output", "output"]

@@ -20,6 +20,7 @@ from ..errors import ExportError
 from ..model import TOPIC_TITLES, Deck, Question
 from ..quizplan import PlannedQuestion, QuizPlan, cloze_parts, plan_quiz
 from ..units import format_number
+from . import ExportOptions
 from .typst_pdf import deck_timestamp, render_pdf
 
 FORMAT = "studyaid-quiz/1"
@@ -38,32 +39,25 @@ INSTRUCTIONS = {
 }
 
 
-def export_quiz(
-    deck: Deck,
-    questions: Sequence[Question],
-    out_dir: Path,
-    *,
-    versions: int,
-    count: int,
-    seed: int,
-    topics: tuple[str, ...] | None,
-    forms: tuple[str, ...] | None,
-    timestamp: float | None = None,
-) -> list[Path]:
-    """Write ``<slug>-quiz.pdf``, ``<slug>-key.pdf`` and ``<slug>-quiz.json`` into ``out_dir``.
+def export_quiz(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
+    """Write ``<slug>-quiz.pdf``, ``<slug>-key.pdf`` and ``<slug>-quiz.json`` into ``out_dir``:
+    ``versions`` versions of ``count`` questions from ``topics`` and ``forms``, chosen and shuffled
+    with ``seed`` (default: the deck's).
 
     Raises InputError when ``count`` questions without shared facts cannot be chosen, and
     ExportError when Typst fails, warns, or splits a question from its options across pages.
     """
-    plan = plan_quiz(deck, questions, versions=versions, count=count, seed=seed, topics=topics, forms=forms)
+    o = options
+    seed = deck.settings.seed if o.seed is None else o.seed
+    plan = plan_quiz(deck, questions, versions=o.versions, count=o.count, seed=seed, topics=o.topics, forms=o.forms)
     record = quiz_record(deck, plan, seed)
-    stamp = deck_timestamp(deck) if timestamp is None else timestamp
-    (quiz_pdf, marks), (key_pdf, _) = render_quiz_and_key(record, stamp, pages=versions * count)
+    stamp = deck_timestamp(deck) if o.timestamp is None else o.timestamp
+    (quiz_pdf, marks), (key_pdf, _) = render_quiz_and_key(record, stamp, pages=o.versions * o.count)
     check_placement(marks, plan)
     outputs = [
-        (safe_output_name(out_dir, f"{deck.slug}-quiz.pdf"), quiz_pdf),
-        (safe_output_name(out_dir, f"{deck.slug}-key.pdf"), key_pdf),
-        (safe_output_name(out_dir, f"{deck.slug}-quiz.json"), json_bytes(record)),
+        (safe_output_name(o.out_dir, f"{deck.slug}-quiz.pdf"), quiz_pdf),
+        (safe_output_name(o.out_dir, f"{deck.slug}-key.pdf"), key_pdf),
+        (safe_output_name(o.out_dir, f"{deck.slug}-quiz.json"), json_bytes(record)),
     ]
     return [write_atomic(path, data) for path, data in outputs]
 

@@ -12,6 +12,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.scheduler.v3 import CardAnswer
 
+from studyaid.export import ExportOptions
 from studyaid.export.anki import export_anki
 from studyaid.generate import generate
 from studyaid.load import load_deck
@@ -45,7 +46,7 @@ def build(deck_file: Path, out_dir: Path, templates, timestamp: float | None = T
     """Load, generate and export a deck file as the CLI does."""
     deck = load_deck(deck_file, templates)
     questions = generate(deck, templates)
-    apkg = export_anki(deck, questions, out_dir, deck_file=deck_file, timestamp=timestamp)
+    [apkg] = export_anki(deck, questions, ExportOptions(out_dir, timestamp=timestamp, deck_file=deck_file))
     return Build(deck, questions, apkg, deck_file)
 
 

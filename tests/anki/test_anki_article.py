@@ -7,8 +7,9 @@ from collections import Counter
 
 import pytest
 
+from studyaid.export import ExportOptions
 from studyaid.export.anki import export_anki
-from studyaid.export.anki_notes import ACTOR_TEMPLATE
+from studyaid.export.anki.notes import ACTOR_TEMPLATE
 
 from .conftest import T1, import_package, visible
 
@@ -19,7 +20,8 @@ def test_article_deck_imports_one_note_per_question_and_renders(article_deck, ar
     """Every question of the real article becomes one note; every card renders both sides, none
     is empty, and every picture is present."""
     deck_file = tmp_path / "decks" / f"{article_deck.slug}.yaml"  # the lock goes here, not in decks/
-    apkg = export_anki(article_deck, article_questions, tmp_path / "out", deck_file=deck_file, timestamp=T1)
+    options = ExportOptions(tmp_path / "out", timestamp=T1, deck_file=deck_file)
+    [apkg] = export_anki(article_deck, article_questions, options)
     log = import_package(collection, apkg)
     actors = sum(1 for q in article_questions if q.template_id == ACTOR_TEMPLATE)
     assert len(log.new) == collection.note_count() == len(article_questions)

@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studyaid.export import anki_html
+from studyaid.export.anki import html as anki_html
 
 from .conftest import T1, build, import_package, visible
 

@@ -9,9 +9,9 @@ from collections import Counter
 import genanki
 
 from studyaid.export.anki import subdeck_id
-from studyaid.export.anki_models import FIELDS, note_types
-from studyaid.export.anki_notes import build_notes, guid, role_for, tag
-from studyaid.export.pictures import pictures_for
+from studyaid.export.anki.note_types import FIELDS, note_types
+from studyaid.export.anki.notes import build_notes, guid, role_for, tag
+from studyaid.export.anki.pictures import pictures_for
 from studyaid.model import TOPICS
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import genanki
 
-from studyaid.export.anki_models import FIELDS
-from studyaid.export.anki_notes import ACTOR_TEMPLATE
+from studyaid.export.anki.note_types import FIELDS
+from studyaid.export.anki.notes import ACTOR_TEMPLATE
 from studyaid.model import TOPIC_TITLES
 
 from .conftest import visible

@@ -7,7 +7,7 @@ import hashlib
 import re
 import xml.etree.ElementTree as ET
 
-from studyaid.export.pictures import gauge_drawing, pictures_for, share_chart
+from studyaid.export.anki.pictures import gauge_drawing, pictures_for, share_chart
 from studyaid.model import frozen_mapping
 
 SVG = "{http://www.w3.org/2000/svg}"

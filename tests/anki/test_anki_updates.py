@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from studyaid.export.anki_notes import guid
+from studyaid.export.anki.notes import guid
 
 from .conftest import T1, answer_good, build, import_package
 
@@ -146,7 +146,7 @@ def test_lock_file_is_sorted_pretty_json_of_hash_and_mod(deck_copy, tmp_path, te
 
 def test_lock_is_not_written_when_the_package_fails(deck_copy, tmp_path, templates, monkeypatch):
     """When writing the .apkg fails, neither the package nor the lock file appears."""
-    from studyaid.export import anki_package
+    from studyaid.export.anki import package as anki_package
 
     def fail(self, file, timestamp=None):
         raise OSError("disk full")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from studyaid.export import ExportOptions
 from studyaid.export.briefing import excerpt, export_briefing
 from studyaid.units import format_imperial, to_imperial
 
@@ -13,7 +14,7 @@ from .pdftext import page_texts, squash
 @pytest.fixture(scope="module")
 def briefing(mini_deck, mini_questions, tmp_path_factory):
     """The fixture deck's briefing: its path and its page texts."""
-    path = export_briefing(mini_deck, mini_questions, tmp_path_factory.mktemp("briefing"))
+    [path] = export_briefing(mini_deck, mini_questions, ExportOptions(tmp_path_factory.mktemp("briefing")))
     return path, page_texts(path)
 
 
@@ -73,8 +74,9 @@ def test_briefing_lists_every_event_with_its_date(briefing, mini_deck):
 
 def test_briefing_is_reproducible(mini_deck, mini_questions, tmp_path):
     """Two builds write the same bytes (a fixed timestamp from the deck, not the clock)."""
-    first = export_briefing(mini_deck, mini_questions, tmp_path / "one").read_bytes()
-    assert export_briefing(mini_deck, mini_questions, tmp_path / "two").read_bytes() == first
+    [first] = export_briefing(mini_deck, mini_questions, ExportOptions(tmp_path / "one"))
+    [second] = export_briefing(mini_deck, mini_questions, ExportOptions(tmp_path / "two"))
+    assert second.read_bytes() == first.read_bytes()
 
 
 def test_long_quotes_are_cut_around_the_name():
@@ -86,7 +88,7 @@ def test_long_quotes_are_cut_around_the_name():
 
 def test_article_briefing_fits_four_pages(article_deck, tmp_path):
     """The real article's handout (185 facts) stays within four pages and names every actor."""
-    path = export_briefing(article_deck, [], tmp_path)
+    [path] = export_briefing(article_deck, [], ExportOptions(tmp_path))
     pages = page_texts(path)
     assert 2 <= len(pages) <= 4
     text = squash(" ".join(pages))

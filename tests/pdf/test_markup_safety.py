@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from studyaid.export import ExportOptions
 from studyaid.export.briefing import export_briefing
 from studyaid.export.quiz import export_quiz
 from studyaid.generate import generate
@@ -47,8 +48,8 @@ def test_markup_characters_print_verbatim(tmp_path, templates):
     path.write_text(DECK, encoding="utf-8")
     deck = load_deck(path, templates)
     questions = generate(deck, templates)
-    quiz, key, _ = export_quiz(deck, questions, tmp_path / "out", versions=1, count=2, seed=1, topics=None, forms=None)
-    briefing = export_briefing(deck, questions, tmp_path / "out")
+    quiz, key, _ = export_quiz(deck, questions, ExportOptions(tmp_path / "out", versions=1, count=2, seed=1))
+    [briefing] = export_briefing(deck, questions, ExportOptions(tmp_path / "out"))
     for pdf in (quiz, key, briefing):
         assert squash("Marks = #$*_@<\\") in squash(" ".join(page_texts(pdf))), pdf.name
     text = squash(" ".join(page_texts(briefing)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studyaid.export.timeline import GAP_YEARS, layout, position, segments
+from studyaid.export.briefing.timeline import GAP_YEARS, layout, position, segments
 
 spans = st.lists(
     st.tuples(st.floats(1800, 2030, allow_nan=False), st.floats(0.01, 12, allow_nan=False)).map(

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyaid.errors import InputError
+from studyaid.export import ExportOptions
 from studyaid.export.anki import export_anki
 from studyaid.generate import generate
 from studyaid.load import load_deck
@@ -66,7 +67,7 @@ def test_mutated_deck_loads_or_reports_located_errors(tmp_path_factory, template
         deck = load_deck(path, templates, display="m.yaml")
         questions = generate(deck, templates)
         if questions:
-            written = export_anki(deck, questions, out, deck_file=path, timestamp=1_700_000_000)
+            [written] = export_anki(deck, questions, ExportOptions(out, timestamp=1_700_000_000, deck_file=path))
             with zipfile.ZipFile(written) as package:
                 assert package.testzip() is None, "a complete, readable package"
     except InputError as exc:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from studyaid.rules import check_quotes
+from studyaid.crossfile import check_quotes
 
 from ..conftest import SHARED_ARTICLE
 

@@ -2,10 +2,10 @@
 
 Identity and updates: a note's GUID comes from the article, template and facts; its modification
 time is when its content last changed, kept in the lock file beside the deck file
-(``anki_lock``). Re-importing a rebuilt package then updates exactly the notes whose content
+(``lock``). Re-importing a rebuilt package then updates exactly the notes whose content
 changed, leaves learners' edits to the others alone, and never touches their reviews.
 
-With a fixed ``timestamp`` the same input gives the same package bytes (``anki_package``).
+With a fixed ``timestamp`` the same input gives the same package bytes (``package``).
 """
 
 from __future__ import annotations
@@ -17,14 +17,15 @@ from pathlib import Path
 
 import genanki
 
-from ..atomic import safe_output_name
-from ..errors import ExportError
-from ..model import TOPIC_TITLES, TOPICS, Deck, Question
-from . import anki_html as h
-from .anki_lock import lock_path, read_lock, stamp, write_lock
-from .anki_models import note_types
-from .anki_notes import NoteSpec, build_notes
-from .anki_package import Package
+from ...atomic import safe_output_name
+from ...errors import ExportError
+from ...model import TOPIC_TITLES, TOPICS, Deck, Question
+from .. import ExportOptions
+from . import html as h
+from .lock import lock_path, read_lock, stamp, write_lock
+from .note_types import note_types
+from .notes import NoteSpec, build_notes
+from .package import Package
 from .pictures import pictures_for
 
 _ID_LOW, _ID_SPAN = 1 << 30, 1 << 30
@@ -38,33 +39,27 @@ def subdeck_id(deck_id: int, topic: str) -> int:
     return _ID_LOW + int.from_bytes(digest[:8], "big") % _ID_SPAN
 
 
-def export_anki(
-    deck: Deck,
-    questions: Sequence[Question],
-    out_dir: Path,
-    *,
-    deck_file: Path,
-    timestamp: float | None = None,
-) -> Path:
-    """Write ``out_dir/<slug>.apkg`` (one note per question), then update the deck's lock file.
+def export_anki(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
+    """Write ``<out_dir>/<slug>.apkg`` (one note per question), then update the deck's lock file
+    (beside ``options.deck_file``, by default the deck's own file).
 
-    ``timestamp`` (default: now) stamps new and changed notes and fixes genanki's IDs and the zip
-    entry dates, so a fixed timestamp gives a byte-identical package.
+    ``options.timestamp`` (default: now) stamps new and changed notes and fixes genanki's IDs and
+    the zip entry dates, so a fixed timestamp gives a byte-identical package.
     """
-    now = time.time() if timestamp is None else timestamp
+    now = time.time() if options.timestamp is None else options.timestamp
     notes = build_notes(deck, questions, pictures_for(deck))
     guids = [n.guid for n in notes]
     if len(set(guids)) != len(guids):
         twice = sorted({n.question_id for n in notes if guids.count(n.guid) > 1})
         raise ExportError(f"questions share an Anki note GUID: {', '.join(twice)}")
-    lock_file = lock_path(deck_file)
+    lock_file = lock_path(options.deck_file or Path(deck.path))
     lock = stamp(read_lock(lock_file), {n.guid: n.content_hash for n in notes}, now)
     media = {p.name: p.data for n in notes for p in n.pictures}
-    target = safe_output_name(out_dir, f"{deck.slug}.apkg")
+    target = safe_output_name(options.out_dir, f"{deck.slug}.apkg")
     package = Package(deck_tree(deck, notes), media, {n.guid: lock[n.guid].mod for n in notes})
     package.write_to_file(target, timestamp=now)
     write_lock(lock_file, lock)
-    return target
+    return [target]
 
 
 def deck_tree(deck: Deck, notes: Sequence[NoteSpec]) -> list[genanki.Deck]:

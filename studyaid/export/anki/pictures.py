@@ -13,9 +13,9 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..derive import share_groups
-from ..model import Deck, Fact
-from ..units import (
+from ...derive import share_groups
+from ...model import Deck, Fact
+from ...units import (
     UnitError,
     convert,
     format_imperial,

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..atomic import safe_output_name, write_atomic
-from ..model import Deck, Fact, Question
-from ..units import (
+from ...atomic import safe_output_name, write_atomic
+from ...model import Deck, Fact, Question
+from ...units import (
     convert,
     format_amount,
     format_imperial,
@@ -23,8 +23,9 @@ from ..units import (
     format_percent,
     to_imperial,
 )
+from .. import ExportOptions
+from ..typst_pdf import deck_timestamp, render_pdf
 from .timeline import Segment, layout, position
-from .typst_pdf import deck_timestamp, render_pdf
 
 # Tags on: the briefing is short, often read on screen, and accessibility tagging costs little here.
 PDF_TAGS = True
@@ -41,17 +42,15 @@ HEDGE_LABELS = {
 }
 
 
-def export_briefing(
-    deck: Deck, questions: Sequence[Question], out_dir: Path, *, timestamp: float | None = None
-) -> Path:
+def export_briefing(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
     """Write ``<slug>-briefing.pdf`` into ``out_dir``; ExportError if Typst fails or warns.
 
-    ``questions`` is accepted for the exporter interface; the handout is drawn from the facts.
+    ``questions`` is part of the exporter protocol; the handout is drawn from the facts.
     """
     record = briefing_record(deck)
-    stamp = deck_timestamp(deck) if timestamp is None else timestamp
+    stamp = deck_timestamp(deck) if options.timestamp is None else options.timestamp
     pdf, _ = render_pdf("briefing.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
-    return write_atomic(safe_output_name(out_dir, f"{deck.slug}-briefing.pdf"), pdf)
+    return [write_atomic(safe_output_name(options.out_dir, f"{deck.slug}-briefing.pdf"), pdf)]
 
 
 def briefing_record(deck: Deck) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from importlib import resources
 
 import genanki
 
-from ..model import DeckSettings
+from ...model import DeckSettings
 
 ROLES = ("basic", "choice", "cloze", "actor")
 

@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_atomic
-from ..errors import InputError, Problem
+from ...atomic import write_atomic
+from ...errors import InputError, Problem
 
 
 @dataclass(frozen=True)

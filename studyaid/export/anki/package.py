@@ -22,8 +22,8 @@ from pathlib import Path
 
 import genanki
 
-from ..atomic import atomic_path
-from ..errors import ExportError
+from ...atomic import atomic_path
+from ...errors import ExportError
 
 
 class Package(genanki.Package):

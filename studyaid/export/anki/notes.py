@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import genanki
 
-from ..dates import long_date
-from ..errors import ExportError
-from ..model import Deck, Question
-from . import anki_html as h
-from .anki_models import FIELDS
+from ...dates import long_date
+from ...errors import ExportError
+from ...model import Deck, Question
+from . import html as h
+from .note_types import FIELDS
 from .pictures import Picture
 
 ACTOR_TEMPLATE = "actor-name-short"
@@ -34,7 +34,7 @@ class NoteSpec:
     """Note-type role: basic, choice, cloze or actor."""
     note_type_id: int
     fields: tuple[str, ...]
-    """Field HTML, in the order of ``anki_models.FIELDS[role]``."""
+    """Field HTML, in the order of ``note_types.FIELDS[role]``."""
     tags: tuple[str, ...]
     topic: str
     question_id: str

@@ -12,7 +12,7 @@ import html
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from ..model import SourceRef
+from ...model import SourceRef
 
 _ANKI_MARKUP = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"})
 

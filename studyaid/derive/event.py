@@ -1,0 +1,114 @@
+"""Derivations over dated events: the year, the date, years between events, chronological order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..dates import FuzzyDate
+from ..model import Deck, Fact
+from .base import Answer, Derivation, Group
+
+
+def _date(f: Fact) -> FuzzyDate:
+    return f["date"]
+
+
+def _has_year(g: Group, deck: Deck) -> bool:
+    return _date(g[0]).year is not None
+
+
+def event_year(g: Group, deck: Deck) -> Answer:
+    d = _date(g[0])
+    return Answer(
+        str(d.year),
+        float(d.year or 0),
+        "year",
+        0,
+        f"The article dates {g[0]['what']} to {d.label}.",
+        span=(d.start, d.end),
+    )
+
+
+def _overlap(a: FuzzyDate, b: FuzzyDate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _more_than_a_year(g: Group, deck: Deck) -> bool:
+    return _date(g[0]).label != str(_date(g[0]).year)
+
+
+def _overlapping(g: Group, o: Group) -> bool:
+    return _overlap(_date(g[0]), _date(o[0]))
+
+
+def event_date(g: Group, deck: Deck) -> Answer:
+    d = _date(g[0])
+    return Answer(d.label, working=f"The article dates {g[0]['what']} to {d.label}.", span=(d.start, d.end))
+
+
+def _dated_singles(facts: Sequence[Fact]) -> list[Fact]:
+    return sorted(
+        (f for f in facts if _date(f).year is not None and not f.attribution and not f.hedge),
+        key=lambda f: (_date(f), f.id),
+    )
+
+
+def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
+    """Each single-year event with the next event in a later year."""
+    ordered = _dated_singles(facts)
+    pairs: list[Group] = []
+    for i, a in enumerate(ordered):
+        later = next((b for b in ordered[i + 1 :] if (_date(b).year or 0) > (_date(a).year or 0)), None)
+        if later is not None:
+            pairs.append((a, later))
+    return pairs
+
+
+def event_years_between(g: Group, deck: Deck) -> Answer:
+    a, b = g
+    gap = (_date(b).year or 0) - (_date(a).year or 0)
+    return Answer(
+        f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0, f"{_date(b).year} − {_date(a).year} = {gap}."
+    )
+
+
+def _before_the_article(g: Group, deck: Deck) -> bool:
+    return _date(g[0]).year is not None and (_date(g[0]).year or 0) < int(deck.source.date[:4])
+
+
+def event_years_before(g: Group, deck: Deck) -> Answer:
+    year = _date(g[0]).year or 0
+    published = int(deck.source.date[:4])
+    gap = published - year
+    return Answer(f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0, f"{published} − {year} = {gap}.")
+
+
+def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Group]:
+    """Overlapping windows of events whose order is certain, four to a question."""
+    ordered = sorted((f for f in facts if not f.attribution and not f.hedge), key=lambda f: (_date(f), f.id))
+    groups: list[Group] = []
+    for start in range(0, len(ordered), 2):
+        chain: list[Fact] = []
+        for f in ordered[start:]:
+            if not chain or _date(chain[-1]).before(_date(f)):
+                chain.append(f)
+            if len(chain) == size:
+                groups.append(tuple(chain))
+                break
+    unique = {tuple(f.id for f in g): g for g in groups}
+    return list(unique.values())
+
+
+def event_order(g: Group, deck: Deck) -> Answer:
+    items = tuple(f["what"] for f in g)
+    labels = "; ".join(f"{f['what']} ({_date(f).label})" for f in g)
+    return Answer(" → ".join(items), working=f"In order: {labels}.", sequence=items)
+
+
+DERIVATIONS = (
+    Derivation("event", "year", event_year, numeric=True, applies=_has_year),
+    Derivation("event", "date", event_date, applies=_more_than_a_year, rivals=_overlapping),
+    Derivation("event", "years_between", event_years_between, groups=year_pairs, numeric=True),
+    Derivation("event", "years_before_article", event_years_before, numeric=True, applies=_before_the_article),
+    Derivation("event", "chronological", event_order, groups=chronological_groups),
+)

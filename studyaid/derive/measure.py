@@ -1,0 +1,132 @@
+"""Derivations over measures (gauges): the value, its conversions, and gaps between neighbours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..model import Deck, Fact
+from ..units import convert, format_imperial, format_number, to_imperial
+from .base import Answer, Derivation, Group, stated_places
+
+Conversion = Callable[[float, str], Answer]
+"""A measure's value (and unit) as an answer in some unit; used for the true value and its foils."""
+
+
+def _foils(conversion: Conversion) -> Callable[[Group, Deck], list[Answer]]:
+    """The deck's foils for a measure, written as ``conversion`` writes the true value."""
+
+    def pool(g: Group, deck: Deck) -> list[Answer]:
+        return [conversion(v, g[0]["unit"]) for v in g[0].get("foils") or ()]
+
+    return pool
+
+
+def _mm_answer(value: float, unit: str) -> Answer:
+    return Answer(f"{format_number(value)} {unit}", value, unit, stated_places(value))
+
+
+def measure_value(g: Group, deck: Deck) -> Answer:
+    f = g[0]
+    a = _mm_answer(f["value"], f["unit"])
+    return Answer(a.text, a.number, a.unit, a.places, f"The {f['name']} is {a.text}.")
+
+
+def _imperial_answer(value: float, unit: str) -> Answer:
+    return Answer(format_imperial(to_imperial(value, unit)))
+
+
+def measure_imperial(g: Group, deck: Deck) -> Answer:
+    f = g[0]
+    inches = convert(f["value"], f["unit"], "inch")
+    shown = format_imperial(to_imperial(f["value"], f["unit"]))
+    return Answer(
+        shown,
+        working=f"{format_number(f['value'])} {f['unit']} = {inches:.4f} in = {shown} "
+        "to the nearest 1⁄32 in (converted with pint).",
+    )
+
+
+def converted(target: str, label: str, places: int) -> Derivation:
+    """The derivation ``in_<label>``: a measure converted to ``target`` (a pint unit), to ``places``."""
+
+    def conversion(value: float, unit: str) -> Answer:
+        exact = convert(value, unit, target)
+        return Answer(f"{format_number(exact, places)} {label}", round(exact, places), label, places)
+
+    def compute(g: Group, deck: Deck) -> Answer:
+        f = g[0]
+        a = conversion(f["value"], f["unit"])
+        exact = convert(f["value"], f["unit"], target)
+        return Answer(
+            a.text,
+            a.number,
+            a.unit,
+            a.places,
+            f"{format_number(f['value'])} {f['unit']} = {format_number(round(exact, 4))} {label} "
+            f"≈ {a.text} (converted with pint).",
+        )
+
+    return Derivation("measure", f"in_{label}", compute, numeric=True, pool=_foils(conversion))
+
+
+def measure_name(g: Group, deck: Deck) -> Answer:
+    f = g[0]
+    return Answer(f["name"], working=f"The {f['name']} measures {format_number(f['value'])} {f['unit']}.")
+
+
+def neighbour_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
+    """Measures of one unit, sorted by value, each with the next larger one."""
+    ordered = sorted(facts, key=lambda f: (f["unit"], f["value"], f.id))
+    return [
+        (a, b)
+        for a, b in zip(ordered, ordered[1:], strict=False)
+        if a["unit"] == b["unit"] and a["value"] != b["value"]
+    ]
+
+
+def measure_difference(g: Group, deck: Deck) -> Answer:
+    a, b = g
+    gap = b["value"] - a["value"]
+    shown = f"{format_number(gap)} {a['unit']}"
+    return Answer(
+        shown,
+        gap,
+        a["unit"],
+        stated_places(gap),
+        f"{format_number(b['value'])} {a['unit']} − {format_number(a['value'])} {a['unit']} = {shown}.",
+    )
+
+
+def measure_difference_inches(g: Group, deck: Deck) -> Answer:
+    a, b = g
+    gap = b["value"] - a["value"]
+    inches = convert(gap, a["unit"], "inch")
+    shown = f"{format_number(inches, 2)} in"
+    return Answer(
+        shown,
+        round(inches, 2),
+        "in",
+        2,
+        f"{format_number(gap)} {a['unit']} = {format_number(round(inches, 4))} in ≈ {shown} (converted with pint).",
+    )
+
+
+def measure_wider(g: Group, deck: Deck) -> Answer:
+    a, b = g
+    return Answer(
+        b["name"],
+        working=f"The {b['name']} ({format_number(b['value'])} {b['unit']}) is wider than the "
+        f"{a['name']} ({format_number(a['value'])} {a['unit']}).",
+    )
+
+
+DERIVATIONS = (
+    Derivation("measure", "value", measure_value, numeric=True, pool=_foils(_mm_answer)),
+    Derivation("measure", "imperial", measure_imperial, pool=_foils(_imperial_answer)),
+    converted("inch", "in", 1),
+    converted("centimetre", "cm", 1),
+    Derivation("measure", "name", measure_name),
+    Derivation("measure", "difference", measure_difference, groups=neighbour_pairs, numeric=True),
+    Derivation("measure", "difference_in", measure_difference_inches, groups=neighbour_pairs, numeric=True),
+    Derivation("measure", "wider", measure_wider, groups=neighbour_pairs),
+)

@@ -1,0 +1,61 @@
+"""Derivations over named things (actors, places): the name from its description and the reverse,
+and matching names to roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from ..model import Deck, Fact
+from .base import Answer, Derivation, Group
+
+
+@cache
+def _norm(s: str) -> str:
+    return " ".join(s.casefold().replace("the ", "").split())
+
+
+def name_and_description(kind: str, described: str) -> tuple[Derivation, Derivation]:
+    """Two derivations for a named thing: its name given its description, and the reverse.
+
+    A rival (another true answer) is a fact with the same description when asking for the name,
+    and with the same name when asking for the description.
+    """
+
+    def answer_with(field: str) -> Callable[[Group, Deck], Answer]:
+        def compute(g: Group, deck: Deck) -> Answer:
+            f = g[0]
+            return Answer(f[field], working=f"{f['name']}: {f[described]}.")
+
+        return compute
+
+    def same(field: str) -> Callable[[Group, Group], bool]:
+        return lambda g, o: _norm(g[0][field]) == _norm(o[0][field])
+
+    return (
+        Derivation(kind, "name", answer_with("name"), rivals=same(described)),
+        Derivation(kind, described, answer_with(described), rivals=same("name")),
+    )
+
+
+def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Group]:
+    """Overlapping windows of actors sorted by id, four to a question."""
+    ordered = sorted((f for f in facts if not f.attribution and not f.hedge), key=lambda f: f.id)
+    return [tuple(ordered[i : i + size]) for i in range(0, len(ordered) - size + 1, 2)]
+
+
+def actor_matching(g: Group, deck: Deck) -> Answer:
+    pairs = tuple((f["name"], f["role"]) for f in g)
+    return Answer(
+        "; ".join(f"{n} — {r}" for n, r in pairs),
+        working="; ".join(f"{n}: {r}" for n, r in pairs) + ".",
+        sequence=tuple(n for n, _ in pairs),
+        pairs=pairs,
+    )
+
+
+DERIVATIONS = (
+    *name_and_description("actor", "role"),
+    Derivation("actor", "matching", actor_matching, groups=matching_groups),
+    *name_and_description("place", "description"),
+)
