@@ -33,7 +33,11 @@ _HOMES = {
 }
 """Each public name and the module that defines it."""
 
+__version__ = "0.1.0"
+"""The one place the version is written (pyproject.toml reads it from here)."""
+
 __all__ = [
+    "__version__",
     "Deck",
     "ExportError",
     "Fact",

@@ -37,6 +37,7 @@ class Progress:
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser, and each command's own (for its usage in error messages)."""
     parser = argparse.ArgumentParser(prog="studyaid", description="Turn an article's fact base into study material.")
+    parser.add_argument("--version", action="version", version=f"studyaid {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser, many: bool = True) -> None:
@@ -79,6 +80,18 @@ def outputs(p: argparse.ArgumentParser, reads: Sequence[str]) -> None:
     for name in reads:
         flags, options = OPTION_ARGUMENTS[name]
         p.add_argument(*flags, **options)
+
+
+def _version() -> str:
+    """The installed distribution's version (the package's own when run from a source tree)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("studyaid")
+    except PackageNotFoundError:
+        from . import __version__
+
+        return __version__
 
 
 def _positive(text: str) -> int:
@@ -202,9 +215,20 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
         print("  forms: " + ", ".join(f"{f} {forms[f]}" for f in FORMS))
         article = args.article or deck.source.article
         if article:
+            article = _relative(article)
             print(f"  all {len(deck.facts)} quotes found in {article}")
     print("ok")
     return 0
+
+
+def _relative(path: str) -> str:
+    """A path relative to the current folder when it lies inside it, as the user would write it."""
+    from pathlib import Path
+
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path
 
 
 def _questions(args: argparse.Namespace, progress: Progress) -> int:
@@ -253,11 +277,28 @@ def _export(args: argparse.Namespace, progress: Progress) -> int:
             continue
         for path in written:
             print(path)
+        if args.command == "build":
+            _next_steps(written, progress)
     for problem in failed:
         print(problem, file=sys.stderr)
     if failed:
         return 1 if broken_output else EXIT_INPUT
     return 0
+
+
+def _next_steps(written: list[Path], progress: Progress) -> None:
+    """What to do with a deck's outputs: open the briefing, print the quiz and key, import the deck."""
+    names = [str(p) for p in written]
+    say = {
+        "-briefing.pdf": "open (or print for the class)",
+        "-quiz.pdf": "print, one copy per student",
+        "-key.pdf": "print for the marker",
+        ".apkg": "import into Anki (File > Import), or double-click it",
+    }
+    for end, what in say.items():
+        for name in names:
+            if name.endswith(end):
+                progress(f"  {what}: {name}")
 
 
 def _check_choices(args: argparse.Namespace) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from .crossfile import check_id_collisions, check_quotes
@@ -32,14 +33,21 @@ def deck_paths(given: list[str]) -> list[Path]:
 
 
 def templates_path(option: str | None, decks: list[Path]) -> Path:
-    """``--templates``, else the ``questions.yaml`` beside the decks folder, else in the current folder."""
+    """``--templates``, else the ``questions.yaml`` beside the decks folder, else in the current
+    folder, else the shared templates installed with studyaid (so a deck anywhere on disk works)."""
     if option:
         return Path(option)
     for deck in decks:
         beside = deck.resolve().parent.parent / "questions.yaml"
         if beside.is_file():
             return beside
-    return Path("questions.yaml")
+    here = Path("questions.yaml")
+    return here if here.is_file() else installed_templates()
+
+
+def installed_templates() -> Path:
+    """The shared templates shipped inside the package (the repository's ``questions.yaml``)."""
+    return Path(str(resources.files("studyaid") / "questions.yaml"))
 
 
 def load_workspace(
