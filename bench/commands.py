@@ -41,7 +41,7 @@ def wall_time(args: Sequence[str], cwd: Path, runs: int, env: dict[str, str] | N
         "exit_code": code,
     }
     if code:
-        result["stderr"] = done.stderr.strip()[-1000:]
+        result["stderr"] = done.stderr.decode("utf-8", "replace").strip()[-1000:]
     return result
 
 

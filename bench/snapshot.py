@@ -20,7 +20,13 @@ from typing import Any
 
 from .machine import git_output
 
-COPIED = ("studyaid", "bench", "questions.yaml", "decks/russia-north-korea-ties.yaml")
+COPIED = (
+    "studyaid",
+    "bench",
+    "questions.yaml",
+    "decks/russia-north-korea-ties.yaml",
+    "decks/russia-north-korea-ties.txt",
+)
 
 
 def freeze(repo: Path, target: Path, working_tree: bool = False) -> dict[str, Any]:
