@@ -44,6 +44,7 @@ def test_signal_midway_keeps_previous_output(tmp_path, sig):
     out = tmp_path / "out"
     deck = tmp_path / ARTICLE_DECK.name
     shutil.copy(ARTICLE_DECK, deck)  # the build keeps its lock file beside the deck: not in the repo
+    shutil.copy(ARTICLE_DECK.with_suffix(".txt"), tmp_path)  # the article text the deck names
     first = _start(out, deck)
     assert first.wait(timeout=120) == 0, first.stderr.read()
     target = out / f"{ARTICLE_DECK.stem}.apkg"
