@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from studyaid.dates import MONTHS
+from studyaid.wording import MONTHS
 
 KIND_SHARES = {"actor": 0.30, "event": 0.27, "amount": 0.18, "place": 0.16, "share": 0.08, "measure": 0.01}
 MINIMUM = {"actor": 6, "event": 6, "amount": 6, "place": 3, "share": 4, "measure": 2}

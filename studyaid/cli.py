@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, StudyaidError
 from .export import OUTPUTS
 from .model import FORMS, TOPICS, Question
+from .wording import OPTION_LETTERS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -235,7 +236,7 @@ def _questions(args: argparse.Namespace, progress: Progress) -> int:
     results, _ = _generate_all(args, progress, args.seed)
     chosen = [q for _, qs in results for q in qs if args.topic is None or q.topic == args.topic]
     if args.format == "json":
-        print(json.dumps([question_record(q) for q in chosen], ensure_ascii=False, indent=2))
+        print(json.dumps([q.record() for q in chosen], ensure_ascii=False, indent=2))
         return 0
     for q in chosen:
         print(f"[{q.id}] ({q.topic}, {q.form})")
@@ -244,7 +245,7 @@ def _questions(args: argparse.Namespace, progress: Progress) -> int:
             for i, item in enumerate(q.items, 1):
                 print(f"     {i}. {item}")
         if q.options:
-            for letter, option in zip("ABCDEFGH", q.options, strict=False):
+            for letter, option in zip(OPTION_LETTERS, q.options, strict=False):
                 print(f"     {letter}) {option}")
         print(f"  A: {q.answer}")
         print(f"  Why: {q.explanation}")
@@ -333,29 +334,6 @@ def _export_deck(
         progress(f"{deck.path}: {out.progress(options)}")
         written.extend(out.exporter()(deck, questions, options))
     return written
-
-
-def question_record(q: Question) -> dict[str, Any]:
-    """A question as the JSON the ``questions`` command prints."""
-    return {
-        "id": q.id,
-        "topic": q.topic,
-        "form": q.form,
-        "prompt": q.prompt,
-        "answer": q.answer,
-        "options": list(q.options) if q.options is not None else None,
-        "items": list(q.items) if q.items is not None else None,
-        "key": list(q.key),
-        "numeric": (
-            {"value": q.numeric.value, "tolerance": q.numeric.tolerance, "unit": q.numeric.unit} if q.numeric else None
-        ),
-        "accept": list(q.accept),
-        "explanation": q.explanation,
-        "fact_ids": list(q.fact_ids),
-        "quote": q.quote,
-        "citation": q.citation,
-        "attribution": q.attribution,
-    }
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,21 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""English month names, independent of the process locale."""
+from .wording import MONTHS
+
 _PART_OF_YEAR = {"early": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1.0)}
 _POINT = re.compile(
     r"^(?:(?P<part>early|mid|late) )?(?P<year>\d{4})(?P<decade>s)?"
@@ -95,9 +82,3 @@ def parse_date(text: str) -> FuzzyDate:
 def _bare(label: str) -> str:
     """A label without its leading article, for joining into a range."""
     return label.removeprefix("the ")
-
-
-def long_date(iso: str) -> str:
-    """``2019-04-26`` -> ``26 April 2019``."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -10,24 +10,13 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from .dates import long_date
 from .derive import Answer, Derivation, Group, lookup, whole_of
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .index import by_kind
 from .model import Deck, Fact, Numeric, Question, SourceRef, Template
 from .render import render
-from .units import amount_unit_words, format_amount
-
-HEDGE_NOTES = {
-    "estimated": "(an estimate)",
-    "roughly": "(an approximate figure)",
-    "about": "(an approximate figure)",
-    "up to": "(the article gives an upper bound: “up to”)",
-    "more than": "(the article gives a lower bound: “more than”)",
-    "at least": "(the article gives a lower bound: “at least”)",
-    "reportedly": "(as reported)",
-}
+from .wording import CLOZE_BLANK, HEDGES, amount_unit_words, format_amount, long_date
 
 
 def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None) -> list[Question]:
@@ -117,7 +106,7 @@ def build(
         quote = group[0].corrected(group[0].quote)
         at = quote.casefold().find(answer.text.casefold())
         before, after = quote[:at], quote[at + len(answer.text) :]
-        context["cloze"] = f"{before}_____{after}"
+        context["cloze"] = f"{before}{CLOZE_BLANK}{after}"
         extra = {"cloze": (before, after)}
     elif form == "ordering":
         items = list(answer.sequence)
@@ -184,7 +173,7 @@ def _context(group: Group, deck: Deck, answer: Answer) -> dict[str, Any]:
         "fact": _view(first),
         "facts": [_view(f) for f in group],
         "lead": f"According to {attributed}," if attributed else "According to the article,",
-        "hedge": f" {HEDGE_NOTES[hedge]}" if hedge else "",
+        "hedge": f" {HEDGES[hedge].note}" if hedge else "",
         "when": f" {first['when']}" if first.get("when") else "",
         "whole": whole_of(first, deck),
         "parts": [_view(deck.fact(p)) for p in (first.get("parts") or ())],
@@ -204,7 +193,7 @@ def _check_attribution(prompt: str, group: Group) -> None:
     for fact in group:
         if fact.attribution and fact.attribution.casefold() not in prompt.casefold():
             raise TemplateError(f"the question does not say the fact is according to {fact.attribution}")
-        if fact.hedge and HEDGE_NOTES[fact.hedge] not in prompt:
+        if fact.hedge and HEDGES[fact.hedge].note not in prompt:
             raise TemplateError(f"the question does not carry the article's hedge {fact.hedge!r}")
 
 

@@ -8,12 +8,11 @@ from typing import Any
 from . import schema
 from .derive import DERIVATIONS, names_for
 from .errors import InputError, Problem
-from .model import FORMS, KINDS, Correction, Deck, DeckSettings, Fact, Source, Template, frozen_mapping
+from .model import FORMS, KINDS, NOTE_TYPE_ROLES, Correction, Deck, DeckSettings, Fact, Source, Template, frozen_mapping
 from .render import template_problems
 from .rules import check_deck
 from .yamlsafe import LineMap, parse, read_text
 
-NOTE_TYPE_ROLES = ("basic", "choice", "cloze", "actor")
 _TEMPLATE_FIELDS = {
     "id": True,
     "kind": True,

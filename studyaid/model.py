@@ -8,7 +8,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from .dates import long_date
+from .wording import long_date
 
 TOPICS = ("trade-shares", "gauges", "dates", "actors", "places")
 TOPIC_TITLES = {
@@ -20,6 +20,8 @@ TOPIC_TITLES = {
 }
 KINDS = ("share", "amount", "measure", "event", "actor", "place")
 FORMS = ("choice", "true-false", "numeric", "short", "cloze", "ordering", "matching")
+NOTE_TYPE_ROLES = ("basic", "choice", "cloze", "actor")
+"""The Anki note types every deck file gives an ID for (``deck.note_types``)."""
 
 
 def frozen_mapping(data: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
@@ -187,6 +189,10 @@ class SourceRef:
     """Part of ``quote`` to highlight (the asked value), if any."""
     citation: str
 
+    def record(self) -> dict[str, Any]:
+        """The source as plain data, for JSON."""
+        return {"fact_id": self.fact_id, "quote": self.quote, "highlight": self.highlight, "citation": self.citation}
+
 
 @dataclass(frozen=True)
 class Numeric:
@@ -196,6 +202,10 @@ class Numeric:
     tolerance: float
     unit: str
     """What the number counts, e.g. ``mm``, ``million US dollars``, ``years``."""
+
+    def record(self) -> dict[str, Any]:
+        """The numeric answer as plain data, for JSON."""
+        return {"value": self.value, "tolerance": self.tolerance, "unit": self.unit}
 
 
 @dataclass(frozen=True)
@@ -240,3 +250,24 @@ class Question:
             if s.citation not in seen:
                 seen.append(s.citation)
         return " / ".join(seen)
+
+    def record(self) -> dict[str, Any]:
+        """The question as plain data: what ``studyaid questions --format json`` prints, and the
+        common part of every other JSON record of a question (the quiz's adds its layout)."""
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "form": self.form,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "options": list(self.options) if self.options is not None else None,
+            "items": list(self.items) if self.items is not None else None,
+            "key": list(self.key),
+            "numeric": self.numeric.record() if self.numeric else None,
+            "accept": list(self.accept),
+            "explanation": self.explanation,
+            "fact_ids": list(self.fact_ids),
+            "quote": self.quote,
+            "citation": self.citation,
+            "attribution": self.attribution,
+        }

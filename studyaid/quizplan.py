@@ -16,9 +16,8 @@ from dataclasses import dataclass
 
 from .errors import InputError, Problem
 from .model import FORMS, TOPICS, Deck, Question
-from .units import format_number
+from .wording import CLOZE_BLANK, OPTION_LETTERS, format_number
 
-CHOICE_LETTERS = "ABCDEFGHIJ"
 TRUE_FALSE_LETTERS = ("T", "F")
 ATTEMPTS = 48
 CANDIDATES = 1500
@@ -26,8 +25,6 @@ CANDIDATES = 1500
 pool (a 100,000-fact deck has half a million questions) is first sampled, evenly over its
 topics and forms, with the seed: selection then costs the same for any deck size."""
 """Seeded greedy selections tried before concluding that ``count`` questions cannot be had."""
-CLOZE_MARK = "_____"
-"""The blank the generator writes into a cloze prompt (see generate.build)."""
 
 
 @dataclass(frozen=True)
@@ -359,7 +356,7 @@ def _lay_out(number: int, q: Question, rng: random.Random) -> PlannedQuestion:
     """The question with options and items shuffled and re-lettered, and its correct marks."""
     if q.form == "choice" and q.options:
         perm = _shuffled(len(q.options), rng)
-        letters = tuple(CHOICE_LETTERS[: len(perm)])
+        letters = tuple(OPTION_LETTERS[: len(perm)])
         return PlannedQuestion(
             number, q, tuple(q.options[p] for p in perm), letters, (), (letters[perm.index(q.key[0])],)
         )
@@ -375,7 +372,7 @@ def _lay_out(number: int, q: Question, rng: random.Random) -> PlannedQuestion:
     if q.form == "matching" and q.items and q.options:
         left = _shuffled(len(q.items), rng)
         right = _shuffled(len(q.options), rng)
-        letters = tuple(CHOICE_LETTERS[: len(right)])
+        letters = tuple(OPTION_LETTERS[: len(right)])
         correct = tuple(letters[right.index(q.key[i])] for i in left)
         return PlannedQuestion(
             number, q, tuple(q.options[r] for r in right), letters, tuple(q.items[i] for i in left), correct
@@ -402,7 +399,7 @@ def _shuffled(n: int, rng: random.Random) -> list[int]:
 
 def cloze_parts(question: Question) -> tuple[str, str] | None:
     """A cloze prompt split at its blank, so the blank can be drawn as a line."""
-    if question.form != "cloze" or question.prompt.count(CLOZE_MARK) != 1:
+    if question.form != "cloze" or question.prompt.count(CLOZE_BLANK) != 1:
         return None
-    before, after = question.prompt.split(CLOZE_MARK)
+    before, after = question.prompt.split(CLOZE_BLANK)
     return before, after

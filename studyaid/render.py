@@ -10,7 +10,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import TemplateError
-from .units import format_number, format_percent
+from .wording import at_date, capfirst, format_number, format_percent
 
 
 @cache
@@ -19,21 +19,11 @@ def environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True
     )
-    env.filters["capfirst"] = lambda s: s[:1].upper() + s[1:] if s else s
+    env.filters["capfirst"] = lambda s: capfirst(s) if s else s
     env.filters["number"] = format_number
     env.filters["percent"] = format_percent
     env.filters["at_date"] = at_date
     return env
-
-
-def at_date(label: str) -> str:
-    """A date label with the preposition English needs: on 21 September 2017, in 2003, between 1983 and 1990."""
-    if "–" in label:
-        first, last = (f"the {part}" if part.endswith("s") else part for part in label.split("–", 1))
-        return f"between {first} and {last}"
-    if label[:1].isdigit() and len(label.split()) == 3:
-        return f"on {label}"
-    return f"in {label}"
 
 
 def template_problems(source: str, kind: str, fields: frozenset[str] | None) -> list[str]:

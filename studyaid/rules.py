@@ -6,7 +6,8 @@ from .derive import share_groups
 from .errors import Problem
 from .model import Deck, Fact
 from .schema import KIND_FIELDS
-from .units import format_number, imperial_agrees
+from .units import imperial_agrees
+from .wording import format_number, stated_places
 from .yamlsafe import LineMap
 
 
@@ -120,7 +121,7 @@ def _part_sums(deck: Deck, lines: LineMap) -> list[Problem]:
             continue
         total = sum(p["value"] for p in parts)
         # The total may differ from its parts by rounding in its last printed digit, no more.
-        if abs(total - fact["value"]) > 0.5 * 10 ** -_decimals(fact["value"]) + 1e-9:
+        if abs(total - fact["value"]) > 0.5 * 10 ** -stated_places(fact["value"]) + 1e-9:
             problems.append(
                 lines.problem(
                     f"{where}.value",
@@ -131,11 +132,6 @@ def _part_sums(deck: Deck, lines: LineMap) -> list[Problem]:
         if any(p.get("value_max") is not None for p in parts) or fact.get("value_max") is not None:
             problems.append(lines.problem(f"{where}.parts", "parts and totals must be single values, not ranges"))
     return problems
-
-
-def _decimals(value: float) -> int:
-    text = format_number(value)
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _distinct(deck: Deck, lines: LineMap, kind: str, field: str) -> list[Problem]:

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import wording
 from .dates import parse_date
 from .model import KINDS, TOPICS
 from .units import CURRENCIES, SCALES, UnitError, parse_imperial, parse_unit
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SAFE_ID_MIN, SAFE_ID_MAX = 1 << 30, 1 << 31
-HEDGES = ("estimated", "roughly", "about", "up to", "more than", "reportedly", "at least")
+HEDGES = tuple(wording.HEDGES)
 ACTOR_KINDS = ("person", "state", "organisation", "company", "ship", "group")
 PLACE_KINDS = (
     "city",

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from . import amount, event, measure, named, quote, share
-from .base import Answer, Derivation, Group, significant_places, stated_places
+from .base import Answer, Derivation, Group, significant_places
 from .share import share_groups, whole_of
 
 MODULES = (share, amount, measure, event, named, quote)
@@ -53,6 +53,5 @@ __all__ = [
     "names_for",
     "share_groups",
     "significant_places",
-    "stated_places",
     "whole_of",
 ]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..model import Deck, Fact
-from ..units import CURRENCIES, SCALES, amount_unit_words, convert, format_amount, format_number, parse_unit
-from .base import Answer, Derivation, Group, stated_places
+from ..units import CURRENCIES, SCALES, convert, parse_unit
+from ..wording import amount_unit_words, format_amount, format_number, stated_places
+from .base import Answer, Derivation, Group
 
 
 def amount_text(f: Fact) -> str:

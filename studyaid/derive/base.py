@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Deck, Fact
-from ..units import format_number
+from ..wording import format_number
 
 Group = tuple[Fact, ...]
 
@@ -91,9 +91,3 @@ def significant_places(value: float, figures: int = 2) -> int:
     if value <= 0:
         return 1
     return max(1, figures - 1 - math.floor(math.log10(value)))
-
-
-def stated_places(value: float) -> int:
-    """Decimal places a stated number was written with."""
-    text = format_number(value)
-    return len(text.split(".")[1]) if "." in text else 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..model import Deck, Fact
-from ..units import convert, format_imperial, format_number, to_imperial
-from .base import Answer, Derivation, Group, stated_places
+from ..units import convert, to_imperial
+from ..wording import format_imperial, format_number, stated_places
+from .base import Answer, Derivation, Group
 
 Conversion = Callable[[float, str], Answer]
 """A measure's value (and unit) as an answer in some unit; used for the true value and its foils."""

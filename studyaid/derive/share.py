@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Deck, Fact
-from ..units import amount_unit_words, format_amount, format_number, format_percent
+from ..wording import amount_unit_words, format_amount, format_number, format_percent
 from .amount import amount_text
 from .base import Answer, Derivation, Group, significant_places
 
@@ -65,7 +65,7 @@ def share_part(g: Group, deck: Deck) -> Answer:
     return Answer(f["part"], working=f"{f['part']} accounted for {format_percent(f['value'])} of {f['whole']}.")
 
 
-def _of_single_amount(g: Group, deck: Deck) -> bool:
+def of_single_amount(g: Group, deck: Deck) -> bool:
     return bool(g[0].get("of")) and deck.fact(g[0]["of"]).get("value_max") is None
 
 
@@ -90,7 +90,7 @@ def remainder_groups(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     return [tuple(fs) for fs in share_groups(facts, deck).values() if len(fs) >= 2]
 
 
-def _leaves_a_remainder(g: Group, deck: Deck) -> bool:
+def leaves_a_remainder(g: Group, deck: Deck) -> bool:
     return sum(f["value"] for f in g) < 100 and not any(f.hedge for f in g)
 
 
@@ -110,8 +110,8 @@ def share_remainder(g: Group, deck: Deck) -> Answer:
 DERIVATIONS = (
     Derivation("share", "value", share_value, numeric=True, rivals=_same_part),
     Derivation("share", "part", share_part, applies=_unique_value_in_scope, rivals=_same_value),
-    Derivation("share", "share_amount", share_amount, numeric=True, applies=_of_single_amount),
+    Derivation("share", "share_amount", share_amount, numeric=True, applies=of_single_amount),
     Derivation(
-        "share", "remainder", share_remainder, groups=remainder_groups, numeric=True, applies=_leaves_a_remainder
+        "share", "remainder", share_remainder, groups=remainder_groups, numeric=True, applies=leaves_a_remainder
     ),
 )

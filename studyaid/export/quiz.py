@@ -19,7 +19,7 @@ from ..atomic import safe_output_name, write_atomic
 from ..errors import ExportError
 from ..model import TOPIC_TITLES, Deck, Question
 from ..quizplan import PlannedQuestion, QuizPlan, cloze_parts, plan_quiz
-from ..units import format_number
+from ..wording import decimals, format_number
 from . import ExportOptions
 from .typst_pdf import deck_timestamp, render_pdf
 
@@ -133,24 +133,15 @@ def _question_record(q: Question) -> dict[str, Any]:
     """What does not change between versions: the facts, sources and marking rules."""
     parts = cloze_parts(q)
     unit = q.numeric.unit if q.numeric is not None else None
+    common = q.record()
     return {
-        "id": q.id,
-        "topic": q.topic,
-        "form": q.form,
-        "fact_ids": list(q.fact_ids),
-        "prompt": q.prompt,
+        **{k: common[k] for k in ("id", "topic", "form", "fact_ids", "prompt", "accept", "explanation", "attribution")},
         "prompt_parts": list(parts) if parts else None,
         # A year is written as the bare number: "2003 year" reads wrong.
         "blank_unit": unit if unit and unit != "year" else None,
         "unit": unit,
         "tolerance": q.numeric.tolerance if q.numeric is not None else None,
-        "accept": list(q.accept),
-        "explanation": q.explanation,
-        "attribution": q.attribution,
-        "sources": [
-            {"fact_id": r.fact_id, "quote": r.quote, "highlight": r.highlight, "citation": r.citation}
-            for r in q.sources
-        ],
+        "sources": [r.record() for r in q.sources],
     }
 
 
@@ -188,7 +179,7 @@ def _marking(pq: PlannedQuestion) -> str | None:
     q = pq.question
     if q.form == "numeric" and q.numeric is not None:
         shown = pq.correct[0]
-        places = len(shown.split(".")[1]) if "." in shown else 0
+        places = decimals(shown)
         if abs(q.numeric.tolerance - 0.5 * 10**-places) < 1e-9:
             return None  # the usual rounding: nothing to say
         low, high = (q.numeric.value + sign * q.numeric.tolerance for sign in (-1, 1))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from studyaid.export import ExportOptions
-from studyaid.export.briefing import excerpt, export_briefing
-from studyaid.units import format_imperial, to_imperial
+from studyaid.export.briefing import briefing_record, excerpt, export_briefing
+from studyaid.units import to_imperial
+from studyaid.wording import format_imperial
 
 from .pdftext import page_texts, squash
 
@@ -94,3 +95,22 @@ def test_article_briefing_fits_four_pages(article_deck, tmp_path):
     text = squash(" ".join(pages))
     missing = [f["name"] for f in article_deck.facts if f.kind == "actor" and squash(f["name"]) not in text]
     assert not missing
+
+
+def test_briefing_figures_are_the_answer_keys(article_deck, article_questions, templates):
+    """Every share's amount on the briefing's charts is the answer its share-amount question keys
+    (one rounding, in the derivation), e.g. "$299.7 million", never a rounding of its own."""
+    asking = {t.id for t in templates if t.answer == "share_amount"}
+    keyed = {q.fact_ids[0]: q.answer for q in article_questions if q.template_id in asking}
+    bars = [bar for chart in briefing_record(article_deck)["shares"] for bar in chart["bars"] if bar["fact"] in keyed]
+    bars += [
+        bar
+        for breakdown in briefing_record(article_deck)["breakdowns"]
+        for part in breakdown["parts"]
+        if part["composition"]
+        for bar in part["composition"]["bars"]
+        if bar["fact"] in keyed
+    ]
+    assert bars
+    for bar in bars:
+        assert bar["text"].endswith(f"≈ {keyed[bar['fact']]}"), bar

@@ -5,7 +5,8 @@ from fractions import Fraction
 import pytest
 
 from studyaid.dates import DateFormatError, parse_date
-from studyaid.units import format_amount, format_imperial, imperial_agrees, parse_imperial, to_imperial
+from studyaid.units import imperial_agrees, parse_imperial, to_imperial
+from studyaid.wording import format_amount, format_imperial
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,7 @@ from importlib import resources
 
 import genanki
 
-from ...model import DeckSettings
-
-ROLES = ("basic", "choice", "cloze", "actor")
+from ...model import NOTE_TYPE_ROLES, DeckSettings
 
 # Shown on every back: why, the picture, the sentence with the asked part marked, where it is from.
 DETAILS = ("Explanation", "Source", "Citation", "Article", "Attribution", "Picture")
@@ -59,7 +57,7 @@ def note_types(settings: DeckSettings, slug: str) -> dict[str, genanki.Model]:
     """The deck's note types by role, with the IDs its deck file fixes."""
     css = template_text("anki.css")
     models = {}
-    for role in ROLES:
+    for role in NOTE_TYPE_ROLES:
         models[role] = genanki.Model(
             settings.note_types[role],
             f"studyaid {role} ({slug})",

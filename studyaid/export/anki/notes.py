@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import genanki
 
-from ...dates import long_date
 from ...errors import ExportError
 from ...model import Deck, Question
+from ...wording import capfirst, long_date
 from . import html as h
 from .note_types import FIELDS
 from .pictures import Picture
@@ -132,10 +132,6 @@ def build_notes(deck: Deck, questions: Sequence[Question], pictures: Sequence[Pi
     return notes
 
 
-def _capfirst(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _article(deck: Deck) -> str:
     """The article's title and date, linked when the deck gives its address."""
     return f"{h.link(deck.source.url, deck.source.title)}, {h.text(long_date(deck.source.date))}"
@@ -199,7 +195,7 @@ def _actor(deck: Deck, q: Question) -> dict[str, str]:
     name = q.answer
     kind = str(fact["actor_kind"])
     lead = (
-        _capfirst(q.attribution)
+        capfirst(q.attribution)
         if q.attribution and q.attribution.startswith("according to ")
         else "According to the article"
     )

@@ -15,14 +15,8 @@ from dataclasses import dataclass
 
 from ...derive import share_groups
 from ...model import Deck, Fact
-from ...units import (
-    UnitError,
-    convert,
-    format_imperial,
-    format_number,
-    format_percent,
-    parse_imperial,
-)
+from ...units import UnitError, length_in_mm, parse_imperial
+from ...wording import format_imperial, format_number, format_percent
 
 WIDTH = 560
 FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\""
@@ -164,11 +158,7 @@ def share_chart(facts: Sequence[Fact]) -> Picture:
 
 def _millimetres(fact: Fact) -> float | None:
     """A measure's value in millimetres, or None when it is not a length."""
-    try:
-        return convert(float(fact["value"]), str(fact["unit"]), "mm")
-    # pint's DimensionalityError is a TypeError and its UndefinedUnitError an AttributeError
-    except (TypeError, AttributeError, ValueError):
-        return None
+    return length_in_mm(fact["value"], fact["unit"])
 
 
 def _imperial(fact: Fact) -> str | None:

@@ -14,15 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from ...atomic import safe_output_name, write_atomic
+from ...derive import share
+from ...derive.amount import amount_text
 from ...model import Deck, Fact, Question
-from ...units import (
-    convert,
-    format_amount,
-    format_imperial,
-    format_number,
-    format_percent,
-    to_imperial,
-)
+from ...units import convert, length_in_mm, to_imperial
+from ...wording import capfirst, format_imperial, format_number, hedged
 from .. import ExportOptions
 from ..typst_pdf import deck_timestamp, render_pdf
 from .timeline import Segment, layout, position
@@ -31,15 +27,6 @@ from .timeline import Segment, layout, position
 PDF_TAGS = True
 EXCERPT_WORDS = 20
 """Longest quote the actors glossary prints whole; longer ones are cut around the actor's name."""
-HEDGE_LABELS = {
-    "up to": "up to {}",
-    "more than": "more than {}",
-    "at least": "at least {}",
-    "about": "about {}",
-    "roughly": "roughly {}",
-    "estimated": "{} (estimate)",
-    "reportedly": "{} (reported)",
-}
 
 
 def export_briefing(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
@@ -93,14 +80,6 @@ def cited_notes(deck: Deck) -> list[dict[str, str]]:
     return [{"key": k, "text": v} for k, v in deck.source.footnotes.items() if k in used]
 
 
-def _hedged(text: str, hedge: str | None) -> str:
-    return HEDGE_LABELS.get(hedge or "", "{}").format(text)
-
-
-def _amount_text(fact: Fact) -> str:
-    return format_amount(fact["value"], fact["unit"], fact.get("scale"), fact.get("noun"), fact.get("value_max"))
-
-
 # ---------------------------------------------------------------- trade
 
 
@@ -122,28 +101,27 @@ def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
     of = deck.fact(facts[0]["of"]) if facts[0].get("of") else None
     bars = []
     for f in facts:
-        label = _hedged(format_percent(f["value"]), f.hedge)
-        if of is not None and of.get("value_max") is None:
-            worth = round(f["value"] / 100 * of["value"], 1 if f["value"] / 100 * of["value"] < 100 else 0)
-            label += f" ≈ {format_amount(worth, of['unit'], of.get('scale'), of.get('noun'))}"
+        label = hedged(share.share_value((f,), deck).text, f.hedge)
+        if of is not None and share.of_single_amount((f,), deck):
+            label += f" ≈ {share.share_amount((f,), deck).text}"
         name = f["part"] if len(whens) == 1 else f"{f['part']}, {f.get('when') or 'undated'}"
         bars.append({"label": name, "value": f["value"], "text": label, "kind": "stated", "fact": f.id})
-    total = sum(f["value"] for f in facts)
-    if len(whens) == 1 and len(facts) > 1 and total < 100 and not any(f.hedge for f in facts):
-        rest = round(100 - total, 1)
+    group = tuple(sorted(facts, key=lambda f: f.id))
+    if len(whens) == 1 and len(facts) > 1 and share.leaves_a_remainder(group, deck):
+        rest = share.share_remainder(group, deck)
         bars.append(
             {
                 "label": "all the rest (derived)",
-                "value": rest,
-                "text": format_percent(rest),
+                "value": rest.number,
+                "text": rest.text,
                 "kind": "rest",
                 "fact": None,
             }
         )
     first = facts[0]
-    title = _capfirst(first["whole"]) + (f" {whens[0]}" if len(whens) == 1 and whens[0] else "")
+    title = capfirst(first["whole"]) + (f" {whens[0]}" if len(whens) == 1 and whens[0] else "")
     if of is not None:
-        title += f" (total {_amount_text(of)})"
+        title += f" (total {amount_text(of)})"
     return {"title": title, "bars": bars, "citation": _note(deck, facts + ([of] if of else []))}
 
 
@@ -163,19 +141,19 @@ def breakdowns(deck: Deck) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "label": part["subject"],
-                    "amount": _amount_text(part),
+                    "amount": amount_text(part),
                     "share": round(share, 1),
-                    "text": f"{_amount_text(part)} ({format_number(round(share, 1))}% of the total)",
+                    "text": f"{amount_text(part)} ({format_number(round(share, 1))}% of the total)",
                     "composition": _share_chart(deck, linked) if linked else None,
                 }
             )
-        sum_text = " + ".join(_amount_text(p) for p in parts)
+        sum_text = " + ".join(amount_text(p) for p in parts)
         when = f" {total['when']}" if total.get("when") else ""
         out.append(
             {
-                "title": _capfirst(total["subject"]) + when,
-                "total": _amount_text(total),
-                "equation": f"{_amount_text(total)} = {sum_text}",
+                "title": capfirst(total["subject"]) + when,
+                "total": amount_text(total),
+                "equation": f"{amount_text(total)} = {sum_text}",
                 "attribution": total.attribution,
                 "parts": rows,
                 "citation": _note(deck, [total, *parts, *(f for f in shares if f.get("of") in {p.id for p in parts})]),
@@ -189,7 +167,7 @@ def breakdowns(deck: Deck) -> list[dict[str, Any]]:
 
 def gauges(deck: Deck) -> dict[str, Any] | None:
     """Length measures (the rail gauges) in their unit and in feet and inches, widest last."""
-    measures = [f for f in _of_kind(deck, "measure") if _is_length(f["unit"])]
+    measures = [f for f in _of_kind(deck, "measure") if length_in_mm(f["value"], f["unit"]) is not None]
     if not measures:
         return None
     measures.sort(key=lambda f: (convert(f["value"], f["unit"], "mm"), f.id))
@@ -216,14 +194,6 @@ def gauges(deck: Deck) -> dict[str, Any] | None:
             f"wider than the {narrowest['name']}."
         )
     return {"rows": rows, "difference": difference, "citation": _note(deck, measures)}
-
-
-def _is_length(unit: str) -> bool:
-    try:
-        convert(1, unit, "mm")
-    except Exception:  # pint raises several unrelated types for non-lengths
-        return False
-    return True
 
 
 # ---------------------------------------------------------------- timeline
@@ -254,7 +224,7 @@ def timeline(deck: Deck) -> dict[str, Any] | None:
                 "n": n,
                 "id": f.id,
                 "date": f["date"].label,
-                "what": _capfirst(f["what"]),
+                "what": capfirst(f["what"]),
                 "note": f.footnote,
                 "hedge": f.hedge,
                 "attribution": f.attribution,
@@ -294,10 +264,6 @@ def _segment(seg: Segment) -> dict[str, Any]:
         "x1": seg.x1,
         "ticks": [{"year": y, "x": x} for y, x in seg.ticks],
     }
-
-
-def _capfirst(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 # ---------------------------------------------------------------- actors

@@ -1,0 +1,183 @@
+"""How every output writes a number, a percentage, an amount, feet and inches, a date, a hedge,
+an option letter or a capital: one place, so the card, the quiz, the key and the briefing agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from types import MappingProxyType
+
+from .units import CURRENCIES
+
+# ---------------------------------------------------------------- numbers and amounts
+
+
+def format_number(value: float, places: int | None = None) -> str:
+    """A number as an English text would print it: 1,435; 76.8; 0.5."""
+    if places is not None:
+        value = round(value, places)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.{places}f}" if places is not None else f"{value:,}"
+    return text
+
+
+def decimals(written: str) -> int:
+    """Decimal places of a number as written: ``76.8`` -> 1, ``1,435`` -> 0."""
+    return len(written.split(".")[1]) if "." in written else 0
+
+
+def stated_places(value: float) -> int:
+    """Decimal places a stated number is written with (by ``format_number``)."""
+    return decimals(format_number(value))
+
+
+def format_percent(value: float) -> str:
+    """92.5 -> ``92.5%``."""
+    return f"{format_number(value)}%"
+
+
+_IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "square foot": "square feet"}
+_SPELLING = {"square meter": "square metre", "meter": "metre", "kilometer": "kilometre"}
+
+
+def unit_words(unit: str, plural: bool = True) -> str:
+    """A pint unit name as words: ``metric_ton`` -> ``metric tons``."""
+    words = unit.replace("_", " ")
+    words = _SPELLING.get(words, words)
+    if not plural:
+        return words
+    return _IRREGULAR_PLURALS.get(words, words if words.endswith("s") else words + "s")
+
+
+def format_amount(
+    value: float,
+    unit: str,
+    scale: str | None = None,
+    noun: str | None = None,
+    value_max: float | None = None,
+) -> str:
+    """An amount as the article writes it: ``$76.8 million``, ``500,000 metric tons``."""
+    number = format_number(value)
+    if value_max is not None:
+        number = f"{number}–{format_number(value_max)}"
+    scaled = f"{number} {scale}" if scale else number
+    if unit in CURRENCIES:
+        return f"{CURRENCIES[unit][0]}{scaled}"
+    words = noun or unit_words(unit, plural=not (value == 1 and value_max is None and not scale))
+    return f"{scaled} {words}"
+
+
+def amount_unit_words(unit: str, scale: str | None, noun: str | None) -> str:
+    """What a bare number of this amount counts: ``million US dollars``, ``troops``."""
+    if unit in CURRENCIES:
+        words = CURRENCIES[unit][1]
+    else:
+        words = noun or unit_words(unit)
+    return f"{scale} {words}" if scale else words
+
+
+_VULGAR = {
+    Fraction(1, 2): "½",
+    Fraction(1, 4): "¼",
+    Fraction(3, 4): "¾",
+    Fraction(1, 8): "⅛",
+    Fraction(3, 8): "⅜",
+    Fraction(5, 8): "⅝",
+    Fraction(7, 8): "⅞",
+}
+
+
+def format_imperial(inches: Fraction) -> str:
+    """Inches as feet and inches with a proper fraction: ``4 ft 8½ in``, ``4 ft 11 27⁄32 in``."""
+    feet, rest = divmod(inches, 12)
+    whole = math.floor(rest)
+    frac = rest - whole
+    text = f"{int(feet)} ft {whole}"
+    if frac:
+        text += _VULGAR.get(frac, f" {frac.numerator}\u2044{frac.denominator}")
+    return text + " in"
+
+
+# ---------------------------------------------------------------- dates
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, independent of the process locale."""
+
+
+def long_date(iso: str) -> str:
+    """``2019-04-26`` -> ``26 April 2019``."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def at_date(label: str) -> str:
+    """A date label with the preposition English needs: on 21 September 2017, in 2003, between 1983 and 1990."""
+    if "–" in label:
+        first, last = (f"the {part}" if part.endswith("s") else part for part in label.split("–", 1))
+        return f"between {first} and {last}"
+    if label[:1].isdigit() and len(label.split()) == 3:
+        return f"on {label}"
+    return f"in {label}"
+
+
+# ---------------------------------------------------------------- hedges
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """How a hedged figure is written: the note a question carries and the label of the figure."""
+
+    note: str
+    """Added to a question about the figure: ``(an estimate)``."""
+    label: str
+    """The figure as printed, ``{}`` standing for it: ``about {}``, ``{} (estimate)``."""
+
+
+HEDGES: Mapping[str, Hedge] = MappingProxyType(
+    {
+        "estimated": Hedge("(an estimate)", "{} (estimate)"),
+        "roughly": Hedge("(an approximate figure)", "roughly {}"),
+        "about": Hedge("(an approximate figure)", "about {}"),
+        "up to": Hedge("(the article gives an upper bound: “up to”)", "up to {}"),
+        "more than": Hedge("(the article gives a lower bound: “more than”)", "more than {}"),
+        "reportedly": Hedge("(as reported)", "{} (reported)"),
+        "at least": Hedge("(the article gives a lower bound: “at least”)", "at least {}"),
+    }
+)
+"""Every hedge a deck may give a fact, in the order deck-format errors list them."""
+
+
+def hedged(text: str, hedge: str | None) -> str:
+    """A figure's text with its hedge: ``about 5%``; unchanged when there is none."""
+    return HEDGES[hedge].label.format(text) if hedge else text
+
+
+# ---------------------------------------------------------------- letters, capitals, blanks
+
+OPTION_LETTERS = "ABCDEFGHIJ"
+"""The letters of a choice question's options, in printed order."""
+
+CLOZE_BLANK = "_____"
+"""The blank a cloze prompt has where the asked words were."""
+
+
+def capfirst(text: str) -> str:
+    """``text`` with its first letter a capital (the rest untouched: ``the DPRK`` -> ``The DPRK``)."""
+    return text[:1].upper() + text[1:]
