@@ -41,7 +41,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     parser.add_argument("--version", action="version", version=f"studyaid {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def common(p: argparse.ArgumentParser, many: bool = True) -> None:
+    def common(p: argparse.ArgumentParser, many: bool = True, proposals: bool = True) -> None:
         # One-deck commands take "*" too and refuse a second deck themselves, so the message
         # shows the command's usage rather than the top-level "unrecognized arguments".
         help = "deck files (default: decks/*.yaml)" if many else "deck file (default: the one in decks/)"
@@ -49,9 +49,15 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         p.add_argument("--templates", help="question templates (default: questions.yaml beside decks/)")
         p.add_argument("--quiet", action="store_true", help="no progress messages")
         p.set_defaults(one_deck=not many)
+        if proposals:
+            p.add_argument(
+                "--include-proposed",
+                action="store_true",
+                help="also use facts still marked 'status: proposed' (to see what a draft would give)",
+            )
 
     check = sub.add_parser("check", help="load and validate decks; print facts and questions per topic")
-    common(check)
+    common(check, proposals=False)
     check.add_argument("--article", help="the article's text: every quote must be found in it")
 
     questions = sub.add_parser("questions", help="list the questions with answers and sources")
@@ -179,6 +185,7 @@ def _generate_all(
     return their problems instead of raising."""
     from .errors import Problem
     from .generate import generate
+    from .review import usable
     from .workspace import load_workspace
 
     decks = list(args.decks)
@@ -186,7 +193,9 @@ def _generate_all(
     workspace = load_workspace(decks, args.templates, getattr(args, "article", None), keep_going=keep_going)
     results = []
     problems: list[Problem] = list(workspace.problems)
-    for deck in workspace.decks:
+    # check looks at proposals like any fact; outputs use confirmed facts unless asked.
+    include = args.command == "check" or getattr(args, "include_proposed", False)
+    for deck in (usable(d, include) for d in workspace.decks):
         progress(f"{deck.path}: generating questions from {len(deck.facts)} facts…")
         try:
             results.append((deck, generate(deck, workspace.templates, seed)))
@@ -198,6 +207,8 @@ def _generate_all(
 
 
 def _check(args: argparse.Namespace, progress: Progress) -> int:
+    from .review import statuses
+
     results, _ = _generate_all(args, progress)
     for deck, questions in results:
         facts = Counter(f.topic for f in deck.facts)
@@ -214,6 +225,12 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
             print(f"  {topic:<14}{facts[topic]:>7}{per_topic[topic]:>11}")
         print("  kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
         print("  forms: " + ", ".join(f"{f} {forms[f]}" for f in FORMS))
+        counted = statuses(deck)
+        if counted["proposed"]:
+            print(
+                f"  {counted['proposed']} proposed facts wait for a decision "
+                f"(set 'status: confirmed' or 'status: rejected'; outputs use the {counted['confirmed']} confirmed)"
+            )
         article = args.article or deck.source.article
         if article:
             article = _relative(article)

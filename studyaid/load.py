@@ -203,12 +203,12 @@ def _fact(raw: Any, where: str, lines: LineMap, problems: list[Problem]) -> Fact
     kind = _field(raw, "kind", schema.one_of(*KINDS), where, lines, problems)
     common = {
         k: _field(raw, k, spec.check, where, lines, problems, spec.required)
-        for k, spec in schema.COMMON_FIELDS.items()
+        for k, spec in (schema.COMMON_FIELDS | schema.REVIEW_FIELDS).items()
         if k != "kind"
     }
     attrs: dict[str, Any] = {}
     if kind is not None:
-        _unknown(raw, schema.fields_of(kind), where, lines, problems)
+        _unknown(raw, schema.fields_of(kind) | set(schema.REVIEW_FIELDS), where, lines, problems)
         for key, spec in schema.KIND_FIELDS[kind].items():
             got = _field(raw, key, spec.check, where, lines, problems, spec.required)
             if got is not None:
@@ -228,6 +228,8 @@ def _fact(raw: Any, where: str, lines: LineMap, problems: list[Problem]) -> Fact
         hedge=common["hedge"],
         corrections=corrections,
         line=lines.line(where),
+        status=common["status"] or "confirmed",
+        found_by=common["found_by"],
     )
 
 

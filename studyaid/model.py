@@ -103,6 +103,11 @@ class Fact:
     corrections: tuple[Correction, ...] = ()
     line: int = 0
     """Line of the fact in its deck file, for messages."""
+    status: str = "confirmed"
+    """``proposed`` (drafted, waiting for a person), ``confirmed`` or ``rejected``; only confirmed
+    facts reach an output unless a command is asked to include proposals."""
+    found_by: str | None = None
+    """Which drafting rule proposed the fact, for its reviewer."""
 
     def __getitem__(self, name: str) -> Any:
         return self.attrs[name]

@@ -56,6 +56,11 @@ def _where_by_line(deck: Deck, fact: Fact) -> str:
     return f"facts[{deck.positions[fact.id]}]"
 
 
+_RANK = {"rejected": 0, "proposed": 1, "confirmed": 2}
+"""A fact may only rest on facts at least as decided as itself, so filtering by status never
+leaves a reference dangling."""
+
+
 def _references(fact: Fact, facts: dict[str, Fact], where: str, lines: LineMap) -> list[Problem]:
     problems = []
     for key, spec in KIND_FIELDS[fact.kind].items():
@@ -70,6 +75,9 @@ def _references(fact: Fact, facts: dict[str, Fact], where: str, lines: LineMap) 
                 problems.append(lines.problem(f"{where}.{key}", f"{target!r} is a {other.kind}, expected a {spec.ref}"))
             elif other.id == fact.id:
                 problems.append(lines.problem(f"{where}.{key}", "a fact cannot refer to itself"))
+            elif _RANK[other.status] < _RANK[fact.status]:
+                message = f"{target!r} is {other.status}: a {fact.status} fact needs it confirmed"
+                problems.append(lines.problem(f"{where}.{key}", message))
     return problems
 
 

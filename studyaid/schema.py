@@ -19,6 +19,7 @@ from .units import CURRENCIES, SCALES, UnitError, parse_imperial, parse_unit
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SAFE_ID_MIN, SAFE_ID_MAX = 1 << 30, 1 << 31
+STATUSES = ("proposed", "confirmed", "rejected")
 HEDGES = tuple(wording.HEDGES)
 ACTOR_KINDS = ("person", "state", "organisation", "company", "ship", "group")
 PLACE_KINDS = (
@@ -201,6 +202,11 @@ COMMON_FIELDS = {
     "hedge": FieldSpec(one_of(*HEDGES), required=False),
     "corrections": FieldSpec(lambda v: v, required=False),
 }
+REVIEW_FIELDS = {
+    "status": FieldSpec(one_of(*STATUSES), required=False),
+    "found_by": FieldSpec(text, required=False),
+}
+"""Fields about a fact's review, not its content: templates cannot name them."""
 
 KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
     "share": {

@@ -106,7 +106,7 @@ def test_base_deck_loads(tmp_path):
             "    part: Country A\n",
             "    part: Country A\n    colour: red\n",
             "x.yaml:18: facts[0].colour: unknown field (expected one of asked, attribution, corrections, footnote, "
-            "hedge, id, kind, of, part, quote, topic, value, when, whole)",
+            "found_by, hedge, id, kind, of, part, quote, status, topic, value, when, whole)",
         ),
         (
             "  deck_id: 1700000001\n",

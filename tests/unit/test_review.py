@@ -1,0 +1,108 @@
+"""Proposed and rejected facts: check accepts them, outputs leave them out unless asked."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from studyaid.load import load_deck, load_templates
+from studyaid.review import statuses, usable
+
+from ..conftest import MINI_ARTICLE, MINI_DECK, QUESTIONS
+from .test_cli import run
+
+
+def _marked(tmp_path: Path, marks: dict[str, str]) -> Path:
+    """A copy of the fixture deck with ``status`` (and ``found_by``) set on the facts named."""
+    text = MINI_DECK.read_text(encoding="utf-8")
+    for fact_id, status in marks.items():
+        text, n = re.subn(
+            rf"(\{{id: {fact_id}, )|(  - id: {fact_id}\n)",
+            lambda m, s=status: (
+                m.group(0) + f"status: {s}, found_by: a test rule, "
+                if m.group(1)
+                else m.group(0) + f"    status: {s}\n    found_by: a test rule\n"
+            ),
+            text,
+        )
+        assert n == 1, fact_id
+    (tmp_path / "decks").mkdir()
+    deck = tmp_path / "decks" / "mini.yaml"
+    deck.write_text(text, encoding="utf-8")
+    (tmp_path / "decks" / "mini-article.txt").write_text(MINI_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    return deck
+
+
+def test_status_and_found_by_load_and_default_to_confirmed(tmp_path):
+    """A fact without ``status`` is confirmed; ``proposed`` and ``rejected`` load with their note."""
+    deck = load_deck(
+        _marked(tmp_path, {"event-pact": "proposed", "place-capital": "rejected"}), load_templates(QUESTIONS)
+    )
+    assert deck.fact("event-pact").status == "proposed"
+    assert deck.fact("event-pact").found_by == "a test rule"
+    assert deck.fact("place-capital").status == "rejected"
+    assert deck.fact("event-bridge").status == "confirmed"
+    assert statuses(deck) == {"confirmed": 22, "proposed": 1, "rejected": 1}
+    assert {f.id for f in usable(deck).facts} == {f.id for f in deck.facts} - {"event-pact", "place-capital"}
+    assert {f.id for f in usable(deck, include_proposed=True).facts} == {f.id for f in deck.facts} - {"place-capital"}
+
+
+def test_unknown_status_is_a_located_error(tmp_path):
+    """``status: maybe`` is refused with the file, line and field, exit 2."""
+    deck = _marked(tmp_path, {"event-pact": "maybe"})
+    result = run("check", str(deck))
+    assert result.returncode == 2
+    assert "facts[11].status: expected one of proposed, confirmed, rejected, got 'maybe'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_confirmed_fact_cannot_rest_on_a_proposal(tmp_path):
+    """A confirmed share whose ``of`` names a proposed amount is refused: filtering would leave it dangling."""
+    deck = _marked(tmp_path, {"exports": "proposed"})
+    result = run("check", str(deck))
+    assert result.returncode == 2
+    assert "facts[5].of: 'exports' is proposed: a confirmed fact needs it confirmed" in result.stderr
+
+
+def test_check_counts_the_proposals_waiting(tmp_path):
+    """``check`` accepts proposed facts, checks their quotes and says how many wait for a decision."""
+    deck = _marked(tmp_path, {"event-pact": "proposed", "event-zone": "proposed", "place-capital": "rejected"})
+    result = run("check", str(deck), "--article", str(tmp_path / "decks" / "mini-article.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "2 proposed facts wait for a decision" in result.stdout
+    assert "outputs use the 21 confirmed" in result.stdout
+
+
+def test_proposed_facts_never_reach_questions_unless_asked(tmp_path):
+    """``questions`` leaves proposed and rejected facts out; ``--include-proposed`` adds the proposed only."""
+    deck = _marked(tmp_path, {"event-pact": "proposed", "place-capital": "rejected"})
+    plain = json.loads(run("questions", str(deck), "--format", "json", "--quiet").stdout)
+    used = {fid for q in plain for fid in q["fact_ids"]}
+    assert "event-pact" not in used and "place-capital" not in used
+    assert "event-bridge" in used
+    wide = json.loads(run("questions", str(deck), "--format", "json", "--quiet", "--include-proposed").stdout)
+    used_wide = {fid for q in wide for fid in q["fact_ids"]}
+    assert "event-pact" in used_wide and "place-capital" not in used_wide
+
+
+def test_proposed_facts_never_reach_the_anki_deck_unless_asked(tmp_path):
+    """The Anki package built by ``anki`` holds no note about a proposed fact unless ``--include-proposed``."""
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    deck = _marked(tmp_path, {"actor-smith": "proposed"})
+
+    def notes(*extra: str) -> list[str]:
+        out = tmp_path / f"out{len(extra)}"
+        result = run("anki", str(deck), "-o", str(out), "--quiet", "--timestamp", "1700000000", *extra)
+        assert result.returncode == 0, result.stderr
+        col = Collection(str(tmp_path / f"c{len(extra)}.anki2"))
+        try:
+            package = str(next(out.glob("*.apkg")))
+            col.import_anki_package(ImportAnkiPackageRequest(package_path=package, options=ImportAnkiPackageOptions()))
+            return [" ".join(col.get_note(n).fields) for n in col.find_notes("")]
+        finally:
+            col.close()
+
+    assert not any("General Smith" in n for n in notes())
+    assert any("General Smith" in n for n in notes("--include-proposed"))
