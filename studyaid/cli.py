@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .model import Deck
 
 EXIT_INPUT = 2
+PLATFORMS = tuple(o.name for o in OUTPUTS if o.via_export)
+"""The platform formats ``export --format`` and ``build --formats`` take."""
 
 
 class Progress:
@@ -68,11 +70,29 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 
     build = sub.add_parser("build", help="write every output: " + ", ".join(o.name for o in OUTPUTS if o.in_build))
     common(build)
-    outputs(build, tuple(dict.fromkeys(name for o in OUTPUTS if o.in_build for name in o.reads)))
+    outputs(build, tuple(dict.fromkeys(name for o in OUTPUTS if o.in_build or o.via_export for name in o.reads)))
+    build.add_argument(
+        "--formats",
+        type=_csv,
+        default=(),
+        help=f"platform exports to add, comma-separated: {', '.join(PLATFORMS)} or all (default: none)",
+    )
     for out in OUTPUTS:
+        if out.via_export:
+            continue
         command = sub.add_parser(out.name, help=out.help)
         common(command, many=out.many_decks)
         outputs(command, out.reads)
+    export = sub.add_parser("export", help="write the quiz's questions for a learning platform or as a self-test page")
+    common(export, many=False)
+    outputs(export, tuple(dict.fromkeys(name for o in OUTPUTS if o.via_export for name in o.reads)))
+    export.add_argument(
+        "--format",
+        dest="formats",
+        required=True,
+        type=_csv,
+        help="comma-separated: gift (GIFT), moodle (Moodle XML), qti12 (Canvas zip), csv (Anki TSV), html, or all",
+    )
     return parser, dict(sub.choices)
 
 
@@ -277,7 +297,11 @@ def _export(args: argparse.Namespace, progress: Progress) -> int:
     from .errors import Problem
     from .export import output
 
-    chosen = [o for o in OUTPUTS if o.in_build] if args.command == "build" else [output(args.command)]
+    if args.command in ("build", "export"):
+        platforms = _check_formats(args)
+        chosen = [o for o in OUTPUTS if o.in_build and args.command == "build"] + [output(f) for f in platforms]
+    else:
+        chosen = [output(args.command)]
     reads = {name for o in chosen for name in o.reads}
     if reads & {"topics", "forms"}:
         _check_choices(args)
@@ -312,11 +336,34 @@ def _next_steps(written: list[Path], progress: Progress) -> None:
         "-quiz.pdf": "print, one copy per student",
         "-key.pdf": "print for the marker",
         ".apkg": "import into Anki (File > Import), or double-click it",
+        "-gift.txt": "import into Moodle (Question bank > Import, GIFT format)",
+        "-moodle.xml": "import into Moodle (Question bank > Import, Moodle XML format)",
+        "-qti.zip": "import into Canvas (Settings > Import Course Content, QTI .zip file)",
+        "-anki.tsv": "import into Anki with your own note type (File > Import)",
+        "-selftest.html": "open in any browser, or share the file",
     }
     for end, what in say.items():
         for name in names:
             if name.endswith(end):
                 progress(f"  {what}: {name}")
+
+
+def _check_formats(args: argparse.Namespace) -> list[str]:
+    """The platform formats asked for, each once in the registry's order; InputError for unknown names."""
+    from .errors import Problem
+
+    asked = set(args.formats)
+    option = "--format" if args.command == "export" else "--formats"
+    bad = [
+        Problem("command line", 0, option, f"unknown format {f!r} (expected one of {', '.join(PLATFORMS)} or all)")
+        for f in dict.fromkeys(args.formats)
+        if f not in PLATFORMS and f != "all"
+    ]
+    if args.command == "export" and not asked:
+        bad.append(Problem("command line", 0, option, f"name at least one format: {', '.join(PLATFORMS)} or all"))
+    if bad:
+        raise InputError(bad)
+    return [f for f in PLATFORMS if f in asked or "all" in asked]
 
 
 def _check_choices(args: argparse.Namespace) -> None:
@@ -345,7 +392,12 @@ def _export_deck(
     from .export import ExportOptions
 
     given = {name: getattr(args, name) for name in OPTION_ARGUMENTS if hasattr(args, name)}
-    options = ExportOptions(out_dir=Path(args.output), timestamp=args.timestamp, **given)
+
+    def warn(message: str) -> None:
+        # Shown even with --quiet: an import that silently lacks questions is the failure to avoid.
+        print(f"{deck.path}: warning: {message}", file=sys.stderr)
+
+    options = ExportOptions(out_dir=Path(args.output), timestamp=args.timestamp, warn=warn, **given)
     written: list[Path] = []
     for out in chosen:
         progress(f"{deck.path}: {out.progress(options)}")

@@ -56,6 +56,9 @@ class ExportOptions:
     """Question forms a quiz uses; None: all."""
     deck_file: Path | None = None
     """The deck file the Anki lock file is kept beside; None: the deck's own path."""
+    warn: Callable[[str], None] | None = None
+    """Where an exporter reports what the user must know that is not an error (the questions a
+    platform format had to leave out); None: nowhere. Exporters never print."""
 
 
 class Exporter(Protocol):
@@ -86,6 +89,9 @@ class Output:
     """Whether ``studyaid build`` writes this output."""
     many_decks: bool = True
     """Whether the command takes several decks (else one, or the default one)."""
+    via_export: bool = False
+    """A platform format: written by ``studyaid export --format NAME`` and ``studyaid build
+    --formats NAME`` instead of a command of its own."""
 
     def exporter(self) -> Exporter:
         """The exporter function, imported now."""
@@ -95,6 +101,22 @@ class Output:
 
 
 QUIZ_OPTIONS = ("versions", "count", "seed", "topics", "forms")
+PLATFORM_OPTIONS = ("count", "seed", "topics", "forms")
+"""A platform export asks the printed quiz's questions (its version A): the same choice options."""
+
+
+def _platform(name: str, module: str, title: str) -> Output:
+    return Output(
+        name,
+        f"studyaid.export.{module}:export_{module}",
+        f"write the quiz's questions as {title}",
+        lambda o: f"writing {title}…",
+        reads=PLATFORM_OPTIONS,
+        in_build=False,
+        many_decks=False,
+        via_export=True,
+    )
+
 
 OUTPUTS: tuple[Output, ...] = (
     Output(
@@ -118,6 +140,11 @@ OUTPUTS: tuple[Output, ...] = (
         lambda o: "writing the briefing handout…",
         many_decks=False,
     ),
+    _platform("gift", "gift", "GIFT for Moodle"),
+    _platform("moodle", "moodle", "Moodle XML"),
+    _platform("qti12", "qti", "a QTI 1.2 package for Canvas and Blackboard"),
+    _platform("csv", "anki_csv", "a TSV file for Anki's CSV import"),
+    _platform("html", "web", "a self-test web page"),
 )
 """Every output, in the order ``studyaid build`` writes them."""
 
@@ -130,4 +157,4 @@ def output(name: str) -> Output:
     raise KeyError(name)
 
 
-__all__ = ["OUTPUTS", "QUIZ_OPTIONS", "ExportOptions", "Exporter", "Output", "output"]
+__all__ = ["OUTPUTS", "PLATFORM_OPTIONS", "QUIZ_OPTIONS", "ExportOptions", "Exporter", "Output", "output"]

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
+from pathlib import Path
 
 import genanki
 
 from ..model import Deck, Question
 from ..quizplan import QuizPlan
-from . import anki_html as h
-from .anki_notes import tags
-from .platform import Entry, Rendered, matched_pairs, sections
+from . import ExportOptions
+from .anki import html as h
+from .anki.notes import tags
+from .platform import Entry, Rendered, export_platform, matched_pairs, sections
 
 NOTETYPE = "Basic"
 """Anki's stock note type (Front, Back); the learner can map the columns to any other on import."""
@@ -89,3 +92,8 @@ def render_anki_csv(deck: Deck, plan: QuizPlan) -> Rendered:
             q = entry.question
             writer.writerow([front(entry), back(entry), " ".join(tags(deck, q)), guid(deck, q)])
     return Rendered(((f"{deck.slug}-anki.tsv", buffer.getvalue().encode("utf-8")),))
+
+
+def export_anki_csv(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
+    """Write ``<slug>-anki.tsv`` for the questions ``studyaid quiz`` would ask with these options."""
+    return export_platform(deck, questions, options, render_anki_csv, "csv")

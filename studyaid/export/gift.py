@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from pathlib import Path
 
-from ..model import Deck
+from ..model import Deck, Question
 from ..quizplan import QuizPlan, cloze_parts
 from ..units import plain_number
+from . import ExportOptions
 from .platform import (
     MIN_MATCHING_PAIRS,
     Entry,
@@ -24,6 +26,7 @@ from .platform import (
     category_path,
     correct_option,
     distinct_quotes,
+    export_platform,
     matched_pairs,
     sections,
 )
@@ -119,3 +122,8 @@ def _answers(form: str, entry: Entry) -> str | None:
     if len(pq.items) < MIN_MATCHING_PAIRS:
         return None
     return " ".join(f"={escape(item)} -> {escape(option)}" for item, option in matched_pairs(pq))
+
+
+def export_gift(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
+    """Write ``<slug>-gift.txt`` for the questions ``studyaid quiz`` would ask with these options."""
+    return export_platform(deck, questions, options, render_gift, "gift")

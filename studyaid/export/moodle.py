@@ -16,10 +16,13 @@ from __future__ import annotations
 import base64
 import html
 import re
+from collections.abc import Sequence
+from pathlib import Path
 
-from ..model import Deck
+from ..model import Deck, Question
 from ..quizplan import QuizPlan, cloze_parts
 from ..units import plain_number
+from . import ExportOptions
 from .platform import (
     MIN_MATCHING_PAIRS,
     Entry,
@@ -28,6 +31,7 @@ from .platform import (
     category_path,
     correct_option,
     distinct_quotes,
+    export_platform,
     matched_pairs,
     points_of,
     sections,
@@ -193,3 +197,8 @@ def _typed(entry: Entry) -> tuple[str, str] | None:
         for item, option in matched_pairs(pq)
     )
     return "matching", "<shuffleanswers>true</shuffleanswers>" + pairs
+
+
+def export_moodle(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
+    """Write ``<slug>-moodle.xml`` for the questions ``studyaid quiz`` would ask with these options."""
+    return export_platform(deck, questions, options, render_moodle, "moodle")

@@ -9,14 +9,18 @@ the question out and says so (``LeftOut``); it never turns it into another form.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..atomic import safe_output_name, write_atomic
 from ..model import TOPIC_TITLES, Deck, Question
 from ..quizplan import PlannedQuestion, QuizPlan, plan_quiz
-from .pictures import Picture, pictures_for
+from .anki.pictures import Picture, pictures_for
+
+if TYPE_CHECKING:
+    from . import ExportOptions
 
 MIN_MATCHING_PAIRS = 3
 """Moodle refuses a matching question with fewer than three pairs (GIFT and XML alike)."""
@@ -151,3 +155,23 @@ def left_out_of(plan: QuizPlan, keep: Sequence[str], reasons: dict[str, str]) ->
         for q in plan.selected
         if q.form not in keep
     )
+
+
+def export_platform(
+    deck: Deck,
+    questions: Sequence[Question],
+    options: ExportOptions,
+    render: Callable[[Deck, QuizPlan], Rendered],
+    name: str,
+) -> list[Path]:
+    """Plan the quiz as ``studyaid quiz`` would with these options, render one format, report the
+    questions it left out through ``options.warn``, and write its files atomically."""
+    seed = deck.settings.seed if options.seed is None else options.seed
+    plan = platform_plan(deck, questions, count=options.count, seed=seed, topics=options.topics, forms=options.forms)
+    rendered = render(deck, plan)
+    if rendered.left_out and options.warn is not None:
+        options.warn(
+            f"{name} left out {len(rendered.left_out)} question(s) it cannot express: "
+            + "; ".join(str(o) for o in rendered.left_out)
+        )
+    return write_rendered(options.out_dir, rendered)

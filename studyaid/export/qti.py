@@ -17,17 +17,21 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Sequence
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..model import Deck
+from ..model import Deck, Question
 from ..quizplan import QuizPlan
 from ..units import plain_number
+from . import ExportOptions
 from .platform import (
     Entry,
     LeftOut,
     Rendered,
     correct_option,
     distinct_quotes,
+    export_platform,
     matched_pairs,
     points_of,
     sections,
@@ -246,3 +250,8 @@ def _score(
     for tag, value in tests:
         _sub(variables, tag, value, respident=respident)
     _sub(condition, "setvar", points, action=action, varname="SCORE")
+
+
+def export_qti(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
+    """Write ``<slug>-qti.zip`` for the questions ``studyaid quiz`` would ask with these options."""
+    return export_platform(deck, questions, options, render_qti, "qti12")

@@ -14,13 +14,16 @@ import base64
 import html
 import json
 import re
+from collections.abc import Sequence
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..model import Deck
+from ..model import Deck, Question
 from ..quizplan import QuizPlan
-from .platform import Entry, Rendered, correct_option, distinct_quotes, sections
+from . import ExportOptions
+from .platform import Entry, Rendered, correct_option, distinct_quotes, export_platform, sections
 
 _JSON_IN_SCRIPT = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -110,3 +113,8 @@ def render_web(deck: Deck, plan: QuizPlan) -> Rendered:
     # One pass, so a value that happens to contain a marker is never substituted again.
     page = re.sub(r"@[A-Z]+@", lambda m: values[m.group(0)], template)
     return Rendered(((f"{deck.slug}-selftest.html", page.encode("utf-8")),))
+
+
+def export_web(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
+    """Write ``<slug>-selftest.html`` for the questions ``studyaid quiz`` would ask with these options."""
+    return export_platform(deck, questions, options, render_web, "html")

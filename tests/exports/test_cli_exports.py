@@ -54,7 +54,7 @@ def test_too_many_questions_is_an_input_error(tmp_path, capsys):
 
 
 def test_a_failing_format_leaves_no_file(tmp_path, monkeypatch, capsys):
-    """When one format fails, no file of that export is written (all render before any is written)."""
+    """A format that fails writes no file; the formats before it are complete."""
     import studyaid.export.qti as qti
 
     def broken(deck, plan):
@@ -63,7 +63,7 @@ def test_a_failing_format_leaves_no_file(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(qti, "render_qti", broken)
     assert main(["export", str(MINI_DECK), "--format", "gift,qti12", "-o", str(tmp_path), "--quiet"]) == 1
     assert "simulated failure" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["mini-gift.txt"]
 
 
 def test_build_adds_platform_exports(tmp_path):
