@@ -25,6 +25,15 @@ def format_number(value: float, places: int | None = None) -> str:
     return text
 
 
+def plain_number(value: float) -> str:
+    """A number as data formats take it (GIFT, Moodle XML, QTI): no grouping, no needless ``.0``,
+    and no float noise (``0.1 + 0.2`` is written ``0.3``)."""
+    text = f"{float(value):.12g}"
+    if "e" in text:  # very large or small: spell out the digits, no exponent
+        text = f"{float(value):.12f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def decimals(written: str) -> int:
     """Decimal places of a number as written: ``76.8`` -> 1, ``1,435`` -> 0."""
     return len(written.split(".")[1]) if "." in written else 0

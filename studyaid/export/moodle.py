@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..model import Deck, Question
 from ..quizplan import QuizPlan, cloze_parts
-from ..units import plain_number
+from ..wording import plain_number
 from . import ExportOptions
 from .platform import (
     MIN_MATCHING_PAIRS,

@@ -23,7 +23,7 @@ from xml.etree import ElementTree as ET
 
 from ..model import Deck, Question
 from ..quizplan import QuizPlan
-from ..units import plain_number
+from ..wording import plain_number
 from . import ExportOptions
 from .platform import (
     Entry,
