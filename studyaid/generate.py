@@ -149,8 +149,8 @@ def _tolerance(template: Template, answer: Answer) -> float:
         else:
             given = float(text)
         # Never stricter than the rounding of the printed answer itself.
-        return max(given, 0.5 * 10**-answer.places)
-    return 0.5 * 10**-answer.places
+        return max(given, 0.5 * 10.0**-answer.places)
+    return 0.5 * 10.0**-answer.places
 
 
 def _view(fact: Fact) -> dict[str, Any]:

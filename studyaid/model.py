@@ -173,11 +173,6 @@ class Deck:
         return MappingProxyType(found)
 
     @cached_property
-    def memo(self) -> dict[str, Any]:
-        """Indexes that derivations build once per deck (a deck is immutable, so they never go stale)."""
-        return {}
-
-    @cached_property
     def actor_names(self) -> frozenset[str]:
         """Names of the actor facts, case-folded: tells a country from a commodity in a share's part."""
         return frozenset(f["name"].casefold() for f in self.facts if f.kind == "actor")

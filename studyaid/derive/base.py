@@ -8,9 +8,11 @@ distractors drawn from the fact base are provably wrong.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from ..model import Deck, Fact
 from ..wording import format_number
@@ -84,6 +86,28 @@ class Derivation:
     def per_fact(self) -> bool:
         """Whether each question rests on one fact (so other facts' answers can be distractors)."""
         return self.groups is each_fact
+
+
+T = TypeVar("T")
+
+
+def per_deck(build: Callable[[Deck], T]) -> Callable[[Deck], T]:
+    """``build(deck)`` computed once per deck object and forgotten with it.
+
+    For indexes a derivation needs on every call (counts over the whole deck): a deck is
+    immutable, so the result never goes stale, and the deck itself stays free of caches. Keyed
+    by identity because a deck (holding read-only mappings) is not hashable.
+    """
+    results: dict[int, T] = {}
+
+    def cached(deck: Deck) -> T:
+        key = id(deck)
+        if key not in results:
+            results[key] = build(deck)
+            weakref.finalize(deck, results.pop, key, None)
+        return results[key]
+
+    return cached
 
 
 def significant_places(value: float, figures: int = 2) -> int:

@@ -10,7 +10,8 @@ from .base import Answer, Derivation, Group
 
 
 def _date(f: Fact) -> FuzzyDate:
-    return f["date"]
+    date: FuzzyDate = f["date"]  # the loader parsed it (schema.date_text)
+    return date
 
 
 def _has_year(g: Group, deck: Deck) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..model import Deck, Fact
 from ..wording import amount_unit_words, format_amount, format_number, format_percent
 from .amount import amount_text
-from .base import Answer, Derivation, Group, significant_places
+from .base import Answer, Derivation, Group, per_deck, significant_places
 
 
 def share_scope(f: Fact) -> tuple[str, str]:
@@ -45,15 +45,16 @@ def share_value(g: Group, deck: Deck) -> Answer:
     )
 
 
+@per_deck
+def _share_values(deck: Deck) -> Counter[tuple[tuple[str, str], float]]:
+    """How many shares of each whole have each value."""
+    return Counter((share_scope(o), o["value"]) for o in deck.facts if o.kind == "share")
+
+
 def _unique_value_in_scope(g: Group, deck: Deck) -> bool:
     """A part can be asked for by its share only when no other part of the whole has that share."""
     f = g[0]
-    if "share-values" not in deck.memo:
-        counts: Counter[tuple[tuple[str, str], float]] = Counter(
-            (share_scope(o), o["value"]) for o in deck.facts if o.kind == "share"
-        )
-        deck.memo["share-values"] = counts
-    return bool(deck.memo["share-values"][(share_scope(f), f["value"])] == 1)
+    return _share_values(deck)[(share_scope(f), f["value"])] == 1
 
 
 def _same_value(g: Group, o: Group) -> bool:

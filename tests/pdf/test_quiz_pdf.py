@@ -16,7 +16,8 @@ from studyaid.errors import ExportError, InputError
 from studyaid.export import ExportOptions, typst_pdf
 from studyaid.export.quiz import check_placement, export_quiz, quiz_record
 from studyaid.export.typst_pdf import render_pdf
-from studyaid.quizplan import footprint, plan_quiz
+from studyaid.quizplan import plan_quiz
+from studyaid.quizselect import footprint
 
 from .pdftext import normal, page_texts, squash
 

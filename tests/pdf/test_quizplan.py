@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from studyaid.errors import InputError
 from studyaid.model import TOPICS
-from studyaid.quizplan import conflicts, footprint, plan_quiz, version_code
+from studyaid.quizplan import plan_quiz, version_code
+from studyaid.quizselect import conflicts, footprint
 
 
 @settings(max_examples=40, deadline=None)
@@ -99,12 +100,12 @@ def test_large_pools_are_sampled_evenly_and_reproducibly(mini_questions):
     """A pool larger than CANDIDATES is cut to CANDIDATES questions, every (topic, form) kept, same seed same cut."""
     from dataclasses import replace
 
-    from studyaid import quizplan
+    from studyaid import quizselect
 
     big = [replace(q, id=f"{q.id}#{n}") for n in range(20) for q in mini_questions]
-    assert len(big) > quizplan.CANDIDATES
-    cut = quizplan.candidates(big, seed=5)
-    assert len(cut) == quizplan.CANDIDATES
+    assert len(big) > quizselect.CANDIDATES
+    cut = quizselect.candidates(big, seed=5)
+    assert len(cut) == quizselect.CANDIDATES
     assert {(q.topic, q.form) for q in cut} == {(q.topic, q.form) for q in big}
-    assert [q.id for q in cut] == [q.id for q in quizplan.candidates(big, seed=5)]
+    assert [q.id for q in cut] == [q.id for q in quizselect.candidates(big, seed=5)]
     assert [q.id for q in cut] == [q.id for q in big if q in cut], "pool order is kept"

@@ -26,7 +26,7 @@ from ...atomic import atomic_path
 from ...errors import ExportError
 
 
-class Package(genanki.Package):
+class Package(genanki.Package):  # type: ignore[misc]  # genanki ships no type information
     """A genanki package whose notes carry their own modification times and media given as bytes."""
 
     def __init__(self, decks: Sequence[genanki.Deck], media: Mapping[str, bytes], mods: Mapping[str, int]) -> None:

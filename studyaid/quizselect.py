@@ -1,0 +1,180 @@
+"""Which questions a printed quiz asks: never two that share a fact or where one gives away
+another's answer, spread evenly over topics and forms, chosen with a seed. Pure, no I/O."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .model import FORMS, TOPICS, Deck, Question
+
+ATTEMPTS = 48
+"""Seeded greedy selections tried before concluding that ``count`` questions cannot be had."""
+CANDIDATES = 1500
+"""Most questions the selection weighs against each other. Conflicts are pairwise, so a larger
+pool (a 100,000-fact deck has half a million questions) is first sampled, evenly over its
+topics and forms, with the seed: selection then costs the same for any deck size."""
+
+
+def footprint(deck: Deck, question: Question) -> frozenset[str]:
+    """The facts a question rests on, with the facts they link to (a share's whole, an amount's
+    parts, an event's actors): a question about one of these could reveal the other's answer."""
+    facts = deck.facts_by_id
+    ids = set(question.fact_ids)
+    for fid in question.fact_ids:
+        fact = facts.get(fid)
+        if fact is None:
+            continue
+        for name in ("of", "parts", "actors"):
+            linked = fact.get(name)
+            if isinstance(linked, str):
+                ids.add(linked)
+            elif linked:
+                ids.update(linked)
+    return frozenset(ids)
+
+
+def shown_answers(question: Question) -> tuple[str, ...]:
+    """Answers a student writes or circles that could appear, word for word, in another question."""
+    q = question
+    if q.form == "choice" and q.options and q.key:
+        return (q.options[q.key[0]],)
+    if q.form in ("numeric", "short", "cloze"):
+        return (q.answer, *q.accept)
+    return ()
+
+
+def visible_text(question: Question) -> str:
+    """What a student reads of a question other than its options: the prompt and the items."""
+    return " ".join((question.prompt, *(question.items or ())))
+
+
+def conflicts(deck: Deck, pool: Sequence[Question]) -> list[int]:
+    """For each question, a bit set of the others it cannot share a quiz with.
+
+    Two questions conflict when their footprints share a fact, when either is a cloze over a
+    sentence the other's facts come from, or when one's answer appears in the other's text.
+    """
+    n = len(pool)
+    marks = [0] * n
+    by_fact: dict[str, int] = {}
+    by_quote: dict[str, int] = {}
+    prints = [footprint(deck, q) for q in pool]
+    for i, q in enumerate(pool):
+        for fid in prints[i]:
+            by_fact[fid] = by_fact.get(fid, 0) | 1 << i
+        for source in q.sources:
+            by_quote[source.quote] = by_quote.get(source.quote, 0) | 1 << i
+    for i, q in enumerate(pool):
+        for fid in prints[i]:
+            marks[i] |= by_fact[fid]
+        if q.form == "cloze":
+            for source in q.sources:
+                marks[i] |= by_quote[source.quote]
+    for i, q in enumerate(pool):
+        if q.form == "cloze":
+            for j in _bits(marks[i]):
+                marks[j] |= 1 << i
+    texts = [visible_text(q).casefold() for q in pool]
+    for i, q in enumerate(pool):
+        for answer in {a.casefold() for a in shown_answers(q) if a.strip()}:
+            pattern: re.Pattern[str] | None = None
+            for j, text in enumerate(texts):
+                if j == i or answer not in text:
+                    continue
+                pattern = pattern or re.compile(r"(?<!\w)" + re.escape(answer) + r"(?!\w)")
+                if pattern.search(text):
+                    marks[i] |= 1 << j
+                    marks[j] |= 1 << i
+    return [m & ~(1 << i) for i, m in enumerate(marks)]
+
+
+def _bits(mask: int) -> list[int]:
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def select(deck: Deck, pool: Sequence[Question], count: int, seed: int) -> tuple[list[Question], int]:
+    """``count`` questions, pairwise free of conflicts, spread evenly over topics then forms.
+
+    Returns the selection and the most questions any attempt could place (``count`` when it
+    succeeded). Every attempt is a greedy pass with seeded tie-breaks, alternating two orders
+    (balance of forms first; fewest blocked questions first); the best-spread full selection wins.
+    """
+    pool = candidates(pool, seed)
+    marks = conflicts(deck, pool)
+    best: tuple[tuple[int, ...], list[int]] | None = None
+    most = 0
+    for attempt in range(ATTEMPTS):
+        rng = random.Random(f"{seed}:select:{attempt}")
+        chosen = _greedy(pool, marks, count, rng, balance_first=attempt % 2 == 0)
+        most = max(most, len(chosen))
+        score = (min(len(chosen), count), -_spread(pool, chosen, "topic"), -_spread(pool, chosen, "form"))
+        if best is None or score > best[0]:
+            best = (score, chosen)
+    assert best is not None
+    return [pool[i] for i in best[1][:count]], most
+
+
+def candidates(pool: Sequence[Question], seed: int) -> list[Question]:
+    """At most CANDIDATES questions of the pool, taken in turn from each (topic, form), in pool order."""
+    if len(pool) <= CANDIDATES:
+        return list(pool)
+    rng = random.Random(f"{seed}:candidates")
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, q in enumerate(pool):
+        groups.setdefault((q.topic, q.form), []).append(i)
+    queues = []
+    for key in sorted(groups):
+        members = groups[key]
+        rng.shuffle(members)
+        queues.append(members)
+    taken: list[int] = []
+    while len(taken) < CANDIDATES:
+        for queue in queues:
+            if queue and len(taken) < CANDIDATES:
+                taken.append(queue.pop())
+    return [pool[i] for i in sorted(taken)]
+
+
+def _spread(pool: Sequence[Question], chosen: list[int], attribute: str) -> int:
+    """How unevenly the chosen questions fall over the topics (or forms) the pool offers."""
+    offered = {getattr(q, attribute) for q in pool}
+    counts = Counter(getattr(pool[i], attribute) for i in chosen)
+    return max(counts[v] for v in offered) - min(counts[v] for v in offered)
+
+
+def _greedy(
+    pool: Sequence[Question], marks: list[int], count: int, rng: random.Random, balance_first: bool
+) -> list[int]:
+    topic_rank = {t: rng.random() for t in TOPICS}
+    form_rank = {f: rng.random() for f in FORMS}
+    noise = [rng.random() for _ in pool]
+    available = (1 << len(pool)) - 1
+    topics: Counter[str] = Counter()
+    forms: Counter[str] = Counter()
+    chosen: list[int] = []
+    while len(chosen) < count and available:
+        open_ = _bits(available)
+        topic = min({pool[i].topic for i in open_}, key=lambda t: (topics[t], topic_rank[t]))
+        in_topic = [i for i in open_ if pool[i].topic == topic]
+
+        def blocked(i: int, available: int = available) -> int:
+            return (marks[i] & available).bit_count()
+
+        if balance_first:
+            form = min({pool[i].form for i in in_topic}, key=lambda f: (forms[f], form_rank[f]))
+            pick = min((i for i in in_topic if pool[i].form == form), key=lambda i: (blocked(i), noise[i]))
+        else:
+            pick = min(in_topic, key=lambda i: (blocked(i), forms[pool[i].form], noise[i]))
+        chosen.append(pick)
+        topics[topic] += 1
+        forms[pool[pick].form] += 1
+        available &= ~marks[pick] & ~(1 << pick)
+    return chosen
