@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from studyaid.cli import main
 from studyaid.generate import generate
 from studyaid.load import load_deck, load_templates
 
@@ -54,3 +57,38 @@ def article_deck(templates):
 def article_questions(article_deck, templates):
     """Questions generated from the real article's deck."""
     return generate(article_deck, templates)
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one command run gave: its exit status and everything it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run ``studyaid ARGS...`` in this process (in ``cwd``), as a user's shell would.
+
+    The CLI is argparse over ``main(argv) -> int``, so calling ``main`` is the command itself minus
+    process start-up (about a second per run here): a usage error is argparse's ``SystemExit``,
+    turned back into its status. A few tests still start real processes, for what only a process
+    shows (exit codes to the shell, signals, the installed entry point).
+    """
+
+    def run(*args: str, cwd: Path = REPO) -> Run:
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        handler = signal.getsignal(signal.SIGTERM)
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            signal.signal(signal.SIGTERM, handler)  # main() turns SIGTERM into KeyboardInterrupt
+        out, err = capsys.readouterr()
+        return Run(code, out, err)
+
+    return run

@@ -1,7 +1,8 @@
-"""Hypothesis strategies: valid fact bases of every kind, written as deck YAML."""
+"""Hypothesis strategies, all of them: valid fact bases of every kind (as deck YAML), mutated deck files, timeline spans."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -170,3 +171,53 @@ def fact_bases(draw: Any, min_each: int = 1) -> dict[str, Any]:
 def deck_yaml(deck: dict[str, Any]) -> str:
     """A deck dict as YAML text, the way an author would write it."""
     return yaml.safe_dump(deck, sort_keys=False, allow_unicode=True)
+
+
+# ---------------------------------------------------------------- mutated deck files
+
+MINI_TEXT = (Path(__file__).parent / "fixtures" / "mini" / "decks" / "mini.yaml").read_text(encoding="utf-8")
+_MINI_LINES = MINI_TEXT.splitlines(keepends=True)
+
+
+@st.composite
+def mutated_decks(draw):
+    """The fixture deck with one author's mistake: a dropped line, a changed value, inserted text, a cut."""
+    how = draw(st.sampled_from(["drop", "retype", "insert", "truncate", "field"]))
+    lines = list(_MINI_LINES)
+    if how == "drop":
+        del lines[draw(st.integers(0, len(lines) - 1))]
+    elif how == "retype":
+        i = draw(st.integers(0, len(lines) - 1))
+        key, sep, _ = lines[i].partition(": ")
+        lines[i] = (
+            key + sep + draw(st.sampled_from(["[]", "{}", "-1", "1e400", "null", "yes", "'x'", "2019-02-30"])) + "\n"
+            if sep
+            else lines[i]
+        )
+    elif how == "insert":
+        i = draw(st.integers(0, len(lines)))
+        lines.insert(i, draw(st.text(min_size=1, max_size=30)) + "\n")
+    elif how == "truncate":
+        return MINI_TEXT[: draw(st.integers(0, len(MINI_TEXT)))]
+    else:
+        data = yaml.safe_load(MINI_TEXT)
+        fact = draw(st.sampled_from(data["facts"]))
+        field = draw(st.sampled_from(sorted(fact)))
+        if draw(st.booleans()):
+            del fact[field]
+        else:
+            fact[field] = draw(st.one_of(st.integers(), st.floats(allow_nan=True), st.text(max_size=10), st.none()))
+        return yaml.safe_dump(data, sort_keys=False)
+    return "".join(lines)
+
+
+# ---------------------------------------------------------------- timeline spans
+
+spans = st.lists(
+    st.tuples(st.floats(1800, 2030, allow_nan=False), st.floats(0.01, 12, allow_nan=False)).map(
+        lambda p: (p[0], p[0] + p[1])
+    ),
+    min_size=1,
+    max_size=60,
+)
+"""Dated events' (start, end) years, as the briefing's timeline lays them out."""

@@ -129,7 +129,7 @@ OUTPUTS: tuple[Output, ...] = (
         "quiz",
         "studyaid.export.quiz:export_quiz",
         "write the printable quiz versions, their keys and JSON",
-        lambda o: f"writing {_plural(o.versions, 'quiz version', 'quiz versions')} and their keys…",
+        lambda o: f"writing {_plural(o.versions, 'quiz version and its key', 'quiz versions and their keys')}…",
         reads=QUIZ_OPTIONS,
         many_decks=False,
     ),

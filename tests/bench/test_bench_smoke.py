@@ -14,6 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 STEPS = ("load", "generate", "anki", "quiz")
+pytestmark = pytest.mark.bench
 
 
 @pytest.fixture(scope="module")

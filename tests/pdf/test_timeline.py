@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from studyaid.export.briefing.timeline import GAP_YEARS, layout, position, segments
 
-spans = st.lists(
-    st.tuples(st.floats(1800, 2030, allow_nan=False), st.floats(0.01, 12, allow_nan=False)).map(
-        lambda p: (p[0], p[0] + p[1])
-    ),
-    min_size=1,
-    max_size=60,
-)
+from ..strategies import spans
 
 
 @settings(max_examples=60, deadline=None)

@@ -17,6 +17,7 @@ from ..conftest import ARTICLE_DECK, MINI_DECK, QUESTIONS, REPO, SHARED_ARTICLE
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command in a real process, as the installed entry point runs it."""
     return subprocess.run(
         [sys.executable, "-m", "studyaid.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
     )
@@ -27,7 +28,7 @@ def test_installed_templates_are_the_repository_questions_file():
     assert installed_templates().read_bytes() == QUESTIONS.read_bytes()
 
 
-def test_deck_outside_any_repository_uses_the_installed_templates(tmp_path, monkeypatch):
+def test_deck_outside_any_repository_uses_the_installed_templates(tmp_path, monkeypatch, cli):
     """A deck in a folder with no questions.yaml near it loads, checks its own article and builds questions."""
     folder = tmp_path / "lessons"
     folder.mkdir()
@@ -35,7 +36,7 @@ def test_deck_outside_any_repository_uses_the_installed_templates(tmp_path, monk
         shutil.copy(f, folder / f.name)
     monkeypatch.chdir(tmp_path)
     assert templates_path(None, [folder / "mini.yaml"]) == installed_templates()
-    result = run("check", "lessons/mini.yaml", cwd=tmp_path)
+    result = cli("check", "lessons/mini.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "all 24 quotes found in lessons/mini-article.txt" in result.stdout
 
@@ -47,10 +48,10 @@ def test_version_is_the_distributions():
     assert result.stdout.strip() == f"studyaid {version('studyaid')}" == f"studyaid {studyaid.__version__}"
 
 
-def test_first_article_text_lives_beside_its_deck(article_deck):
+def test_first_article_text_lives_beside_its_deck(article_deck, cli):
     """The article deck names its text file in decks/, so `check` verifies quotes on a fresh clone."""
     assert article_deck.source.article == str(ARTICLE_DECK.with_suffix(".txt"))
-    result = run("check", "--quiet", cwd=REPO)
+    result = cli("check", "--quiet", cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert "all 185 quotes found in decks/russia-north-korea-ties.txt" in result.stdout
 

@@ -13,31 +13,17 @@ import pytest
 
 from ..conftest import ARTICLE_DECK, REPO
 
+_ARGS = ("anki", "--templates", str(REPO / "questions.yaml"), "--quiet", "--timestamp", "1700000000")
+
 
 def _start(out: Path, deck: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "studyaid.cli",
-            "anki",
-            str(deck),
-            "--templates",
-            str(REPO / "questions.yaml"),
-            "-o",
-            str(out),
-            "--quiet",
-            "--timestamp",
-            "1700000000",
-        ],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    """The same build in a real process, to be signalled midway."""
+    command = [sys.executable, "-m", "studyaid.cli", _ARGS[0], str(deck), *_ARGS[1:], "-o", str(out)]
+    return subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
-def test_signal_midway_keeps_previous_output(tmp_path, sig):
+def test_signal_midway_keeps_previous_output(tmp_path, sig, cli):
     """Killed while writing, the build leaves the previous .apkg byte for byte (and, on SIGTERM, no temporaries)."""
     if not ARTICLE_DECK.exists():
         pytest.skip("the article deck is not in decks/")
@@ -45,8 +31,9 @@ def test_signal_midway_keeps_previous_output(tmp_path, sig):
     deck = tmp_path / ARTICLE_DECK.name
     shutil.copy(ARTICLE_DECK, deck)  # the build keeps its lock file beside the deck: not in the repo
     shutil.copy(ARTICLE_DECK.with_suffix(".txt"), tmp_path)  # the article text the deck names
-    first = _start(out, deck)
-    assert first.wait(timeout=120) == 0, first.stderr.read()
+    # The previous build runs in this process (same command, same bytes); the killed one is a real process.
+    first = cli(*_ARGS[:1], str(deck), *_ARGS[1:], "-o", str(out))
+    assert first.returncode == 0, first.stderr
     target = out / f"{ARTICLE_DECK.stem}.apkg"
     previous = target.read_bytes()
     for _attempt in range(20):

@@ -10,7 +10,6 @@ from studyaid.load import load_deck, load_templates
 from studyaid.review import statuses, usable
 
 from ..conftest import MINI_ARTICLE, MINI_DECK, QUESTIONS
-from .test_cli import run
 
 
 def _marked(tmp_path: Path, marks: dict[str, str]) -> Path:
@@ -48,45 +47,45 @@ def test_status_and_found_by_load_and_default_to_confirmed(tmp_path):
     assert {f.id for f in usable(deck, include_proposed=True).facts} == {f.id for f in deck.facts} - {"place-capital"}
 
 
-def test_unknown_status_is_a_located_error(tmp_path):
+def test_unknown_status_is_a_located_error(tmp_path, cli):
     """``status: maybe`` is refused with the file, line and field, exit 2."""
     deck = _marked(tmp_path, {"event-pact": "maybe"})
-    result = run("check", str(deck))
+    result = cli("check", str(deck))
     assert result.returncode == 2
     assert "facts[11].status: expected one of proposed, confirmed, rejected, got 'maybe'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_confirmed_fact_cannot_rest_on_a_proposal(tmp_path):
+def test_confirmed_fact_cannot_rest_on_a_proposal(tmp_path, cli):
     """A confirmed share whose ``of`` names a proposed amount is refused: filtering would leave it dangling."""
     deck = _marked(tmp_path, {"exports": "proposed"})
-    result = run("check", str(deck))
+    result = cli("check", str(deck))
     assert result.returncode == 2
     assert "facts[5].of: 'exports' is proposed: a confirmed fact needs it confirmed" in result.stderr
 
 
-def test_check_counts_the_proposals_waiting(tmp_path):
+def test_check_counts_the_proposals_waiting(tmp_path, cli):
     """``check`` accepts proposed facts, checks their quotes and says how many wait for a decision."""
     deck = _marked(tmp_path, {"event-pact": "proposed", "event-zone": "proposed", "place-capital": "rejected"})
-    result = run("check", str(deck), "--article", str(tmp_path / "decks" / "mini-article.txt"))
+    result = cli("check", str(deck), "--article", str(tmp_path / "decks" / "mini-article.txt"))
     assert result.returncode == 0, result.stderr
     assert "2 proposed facts wait for a decision" in result.stdout
     assert "outputs use the 21 confirmed" in result.stdout
 
 
-def test_proposed_facts_never_reach_questions_unless_asked(tmp_path):
+def test_proposed_facts_never_reach_questions_unless_asked(tmp_path, cli):
     """``questions`` leaves proposed and rejected facts out; ``--include-proposed`` adds the proposed only."""
     deck = _marked(tmp_path, {"event-pact": "proposed", "place-capital": "rejected"})
-    plain = json.loads(run("questions", str(deck), "--format", "json", "--quiet").stdout)
+    plain = json.loads(cli("questions", str(deck), "--format", "json", "--quiet").stdout)
     used = {fid for q in plain for fid in q["fact_ids"]}
     assert "event-pact" not in used and "place-capital" not in used
     assert "event-bridge" in used
-    wide = json.loads(run("questions", str(deck), "--format", "json", "--quiet", "--include-proposed").stdout)
+    wide = json.loads(cli("questions", str(deck), "--format", "json", "--quiet", "--include-proposed").stdout)
     used_wide = {fid for q in wide for fid in q["fact_ids"]}
     assert "event-pact" in used_wide and "place-capital" not in used_wide
 
 
-def test_proposed_facts_never_reach_the_anki_deck_unless_asked(tmp_path):
+def test_proposed_facts_never_reach_the_anki_deck_unless_asked(tmp_path, cli):
     """The Anki package built by ``anki`` holds no note about a proposed fact unless ``--include-proposed``."""
     from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
@@ -94,7 +93,7 @@ def test_proposed_facts_never_reach_the_anki_deck_unless_asked(tmp_path):
 
     def notes(*extra: str) -> list[str]:
         out = tmp_path / f"out{len(extra)}"
-        result = run("anki", str(deck), "-o", str(out), "--quiet", "--timestamp", "1700000000", *extra)
+        result = cli("anki", str(deck), "-o", str(out), "--quiet", "--timestamp", "1700000000", *extra)
         assert result.returncode == 0, result.stderr
         col = Collection(str(tmp_path / f"c{len(extra)}.anki2"))
         try:
