@@ -124,7 +124,8 @@ def render_qti(deck: Deck, plan: QuizPlan) -> Rendered:
 
 def _xml_bytes(root: ET.Element) -> bytes:
     ET.indent(root, space=" ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)  # typeshed: Any for this overload
+    return data + b"\n"
 
 
 def zip_bytes(files: dict[str, bytes]) -> bytes:
