@@ -63,7 +63,7 @@ def render_gift(deck: Deck, plan: QuizPlan) -> Rendered:
     ]
     left_out: list[LeftOut] = []
     for section in sections(deck, plan):
-        lines += [f"$CATEGORY: $course$/{category_path('studyaid', deck.settings.name, section.title)}", ""]
+        lines += [f"$CATEGORY: $course$/top/{category_path('studyaid', deck.settings.name, section.title)}", ""]
         for entry in section.entries:
             text, why = question_gift(entry)
             if text is None:

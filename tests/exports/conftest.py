@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from studyaid.cli import main
 
-from ..conftest import MINI_DIR, REPO
+from ..conftest import ARTICLE_DECK, MINI_DIR, REPO
 
 SCHEMAS = REPO.parent / "shared" / "schemas"
 JS_DIR = REPO / "tests" / "js"
@@ -31,6 +32,7 @@ class Options:
     count: int
     seed: int
     forms: str | None = None
+    deck: Path = MINI_DIR / "decks" / "mini.yaml"
 
     def args(self) -> list[str]:
         out = ["--count", str(self.count), "--seed", str(self.seed)]
@@ -40,6 +42,7 @@ class Options:
 OPTION_SETS = (
     Options("all-forms", 16, 11),
     Options("structured", 6, 3, "ordering,matching,cloze,true-false,numeric,short"),
+    Options("article", 20, 5, deck=ARTICLE_DECK),
 )
 
 
@@ -51,6 +54,7 @@ class Exports:
     slug: str
     quiz: dict
     stderr: str
+    deck_name: str
 
     def file(self, suffix: str) -> Path:
         return self.folder / f"{self.slug}-{suffix}"
@@ -68,14 +72,17 @@ def export_all(deck: Path, folder: Path, options: Options, capsys: pytest.Captur
     err = capsys.readouterr().err if capsys is not None else ""
     slug = deck.stem
     quiz = json.loads((folder / f"{slug}-quiz.json").read_text(encoding="utf-8"))
-    return Exports(folder, slug, quiz, err)
+    name = yaml.safe_load(deck.read_text(encoding="utf-8"))["deck"]["name"]
+    return Exports(folder, slug, quiz, err, name)
 
 
 @pytest.fixture(scope="module", params=OPTION_SETS, ids=lambda o: o.name)
 def exports(request, tmp_path_factory) -> Exports:
     """The fixture deck's exports and printed quiz for one set of options."""
+    if not request.param.deck.exists():
+        pytest.skip(f"{request.param.deck} is not in the repository")
     folder = tmp_path_factory.mktemp(f"exports-{request.param.name}")
-    return export_all(MINI_DIR / "decks" / "mini.yaml", folder, request.param, None)
+    return export_all(request.param.deck, folder, request.param, None)
 
 
 @pytest.fixture(scope="session")

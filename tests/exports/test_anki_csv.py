@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 
+import genanki
 import pytest
 
 anki_collection = pytest.importorskip("anki.collection", reason="the anki library is a test dependency")
@@ -37,7 +38,7 @@ def test_header_lines_are_honoured(exports, tmp_path):
     try:
         metadata = col.get_csv_metadata(path=str(exports.file("anki.tsv")), delimiter=None)
         assert metadata.is_html is True
-        assert metadata.deck_name == "Mini fixture"
+        assert metadata.deck_name == exports.deck_name
         assert list(metadata.column_labels) == ["Front", "Back", "Tags", "GUID"]
         assert metadata.guid_column == 4 and metadata.tags_column == 3
         assert col.models.get(metadata.global_notetype.id)["name"] == "Basic"
@@ -53,16 +54,16 @@ def test_every_question_is_one_note(exports, tmp_path):
         _, log = _import(col, exports.file("anki.tsv"))
         planned = exports.version_a()
         assert len(log.new) == len(planned) and not log.updated and not log.conflicting
-        notes = list(_notes(col).values())
-        assert len(notes) == len(planned)
-        by_prompt = {}
-        for note in notes:
-            front = _plain(note["Front"])
-            match = [qid for qid, pq in planned.items() if front.startswith(" ".join(pq["prompt"].split()))]
-            assert len(match) == 1, front
-            by_prompt[match[0]] = note
-        assert set(by_prompt) == set(planned)
-        for qid, note in by_prompt.items():
+        notes_by_guid = _notes(col)
+        assert len(notes_by_guid) == len(planned)
+        # The documented identity: article, template and facts in the CSV's own namespace.
+        by_id = {}
+        for qid in planned:
+            template, facts = qid.split(":", 1)
+            by_id[qid] = notes_by_guid[genanki.guid_for("studyaid-csv", exports.slug, template, *facts.split("+"))]
+        for qid, note in by_id.items():
+            assert _plain(note["Front"]).startswith(" ".join(planned[qid]["prompt"].split()))
+        for qid, note in by_id.items():
             pq, record = planned[qid], exports.quiz["questions"][qid]
             back = _plain(note["Back"])
             if pq["form"] not in ("ordering", "matching"):
@@ -71,7 +72,7 @@ def test_every_question_is_one_note(exports, tmp_path):
             assert f"studyaid::topic::{record['topic']}" in note.tags
             assert f"studyaid::form::{pq['form']}" in note.tags
             deck_id = col.get_card(note.card_ids()[0]).did
-            assert col.decks.name(deck_id) == "Mini fixture"
+            assert col.decks.name(deck_id) == exports.deck_name
     finally:
         col.close()
 

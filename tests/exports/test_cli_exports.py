@@ -42,7 +42,7 @@ def test_export_takes_the_quiz_options(tmp_path, capsys):
     )
     assert code == 0
     text = (tmp_path / "mini-gift.txt").read_text(encoding="utf-8")
-    assert text.count("::place-") == 2 and "$CATEGORY: $course$/studyaid/Mini fixture/Places" in text
+    assert text.count("::place-") == 2 and "$CATEGORY: $course$/top/studyaid/Mini fixture/Places" in text
     assert capsys.readouterr().out.split() == [str(tmp_path / "mini-gift.txt")]
 
 

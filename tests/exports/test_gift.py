@@ -89,7 +89,7 @@ def test_a_category_per_topic(exports, gift_parser):
     parsed = gift_parser(exports.file("gift.txt"))
     categories = [q["title"] for q in parsed if q["type"] == "Category"]
     titles = [t["title"] for t in exports.quiz["topics"]]
-    assert categories == [f"$course$/studyaid/Mini fixture/{t}" for t in titles]
+    assert categories == [f"$course$/top/studyaid/{exports.deck_name}/{t}" for t in titles]
 
 
 def test_ordering_is_left_out_with_a_warning(tmp_path, capsys):

@@ -124,7 +124,7 @@ def test_a_category_per_topic(exports):
     categories = [
         q.findtext("category/text") for q in tree.getroot().findall("question") if q.get("type") == "category"
     ]
-    assert categories == [f"$course$/top/studyaid/Mini fixture/{t['title']}" for t in exports.quiz["topics"]]
+    assert categories == [f"$course$/top/studyaid/{exports.deck_name}/{t['title']}" for t in exports.quiz["topics"]]
 
 
 def test_pictures_travel_as_files(exports):
