@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import sys
@@ -10,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, StudyaidError
+from .errors import InputError, StudyaidError, shorten
 from .export import OUTPUTS
 from .model import FORMS, TOPICS, Question
 from .wording import OPTION_LETTERS
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from .model import Deck
 
 EXIT_INPUT = 2
+EXIT_ENVIRONMENT = 1
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for a program ended by SIGPIPE, as ``head`` leaves it."""
 PLATFORMS = tuple(o.name for o in OUTPUTS if o.via_export)
 """The platform formats ``export --format`` and ``build --formats`` take."""
 
@@ -159,7 +163,7 @@ OPTION_ARGUMENTS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; exit status 0 on success, 2 on bad input."""
+    """Run the command; exit status 0 on success, 2 on bad input, 1 when the environment is unusable."""
     parser, commands = _parser()
     args = parser.parse_args(argv)
     if args.one_deck and len(args.decks) > 1:
@@ -173,19 +177,47 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _questions(args, progress)
         return _export(args, progress)
     except InputError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print_problems(exc.problems)
         return EXIT_INPUT
+    except BrokenPipeError:
+        return _quiet_after_broken_pipe()
     except StudyaidError as exc:
-        print(f"studyaid: {exc}", file=sys.stderr)
-        return 1
+        print(f"studyaid: {shorten(str(exc), 1000)}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         print(
             "studyaid: interrupted; outputs written so far are complete, the one in progress was discarded",
             file=sys.stderr,
         )
         return 130
-    return 0
+
+
+PROBLEMS_SHOWN = 100
+"""Problems printed before the rest are counted: 200,000 problems must not print 12 MB."""
+
+
+def print_problems(problems: Sequence[Any]) -> None:
+    """One line per problem, at most ``PROBLEMS_SHOWN`` of them, then how many more there are."""
+    try:
+        for problem in problems[:PROBLEMS_SHOWN]:
+            print(problem, file=sys.stderr)
+        if len(problems) > PROBLEMS_SHOWN:
+            print(f"… and {len(problems) - PROBLEMS_SHOWN:,} more problems", file=sys.stderr)
+    except BrokenPipeError:
+        _quiet_after_broken_pipe()
+
+
+def _quiet_after_broken_pipe() -> int:
+    """The reader of our output went away (``studyaid questions | head``): stop without a word.
+
+    Standard output is pointed at /dev/null so that flushing it at exit cannot fail again.
+    """
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def _stop_cleanly_on_sigterm() -> None:
@@ -321,8 +353,7 @@ def _export(args: argparse.Namespace, progress: Progress) -> int:
             print(path)
         if args.command == "build":
             _next_steps(written, progress)
-    for problem in failed:
-        print(problem, file=sys.stderr)
+    print_problems(failed)
     if failed:
         return 1 if broken_output else EXIT_INPUT
     return 0

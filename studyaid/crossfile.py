@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .cleantext import comparison_key
 from .errors import Problem
 from .model import Deck
 
@@ -36,4 +37,23 @@ def check_id_collisions(decks: list[Deck]) -> list[Problem]:
             if value in owners and not owners[value].startswith(deck.path + ":"):
                 problems.append(Problem(deck.path, 0, field, f"ID {value} collides with {owners[value]}"))
             owners.setdefault(value, f"{deck.path}:{field}")
+    return problems
+
+
+def check_names(decks: list[Deck]) -> list[Problem]:
+    """Slugs and Anki deck names unique across decks: one would overwrite the other's outputs,
+    or Anki would merge the two decks."""
+    problems = []
+    slugs: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for deck in decks:
+        if deck.slug in slugs:
+            problems.append(Problem(deck.path, 0, "slug", f"slug {deck.slug!r} is also the slug of {slugs[deck.slug]}"))
+        slugs.setdefault(deck.slug, deck.path)
+        key = comparison_key(deck.settings.name)
+        if key in names:
+            problems.append(
+                Problem(deck.path, 0, "deck.name", f"deck name {deck.settings.name!r} is also used by {names[key]}")
+            )
+        names.setdefault(key, deck.path)
     return problems

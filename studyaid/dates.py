@@ -40,6 +40,8 @@ def parse_date(text: str) -> FuzzyDate:
     """Parse one of: 2003, 2017-09, 2017-09-21, early 2012, 1950s, late 1950s, or A/B."""
     text = " ".join(str(text).split())
     if "/" in text:
+        if text.count("/") > 1 or len(text) > 80:
+            raise DateFormatError(f"expected a range of two dates like 1983/1990, got {text[:80]!r}")
         first, _, last = text.partition("/")
         a, b = parse_date(first), parse_date(last)
         if b.start < a.start:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -20,7 +21,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = shorten(self.message)
+        return f"{where}: {shorten(self.field, 120)}: {message}" if self.field else f"{where}: {message}"
 
 
 class StudyaidError(Exception):
@@ -41,3 +43,56 @@ class TemplateError(StudyaidError, ValueError):
 
 class ExportError(StudyaidError, RuntimeError):
     """An output file could not be produced."""
+
+
+MESSAGE_LIMIT = 300
+"""Characters of a message shown before it is cut: a 1 MB bad value must not make a 1 MB line."""
+
+
+def shorten(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
+class OutputError(ExportError):
+    """The place an output goes is unusable (a file where a folder should be, read-only, full...).
+
+    An environment problem, not bad input: the CLI exits 1 and names the path.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class BusyError(StudyaidError, RuntimeError):
+    """Another studyaid build holds the output folder (or the deck's lock file) and did not let go."""
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EEXIST: "exists and is not a folder",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.ENOENT: "no such file or folder",
+    errno.EIO: "input/output error",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError's cause in words, without Python's ``[Errno n]`` prefix."""
+    return _OS_REASONS.get(exc.errno or -1, exc.strerror or type(exc).__name__)
+
+
+def output_error(exc: OSError, fallback: object) -> OutputError:
+    """An OutputError naming the path the OSError is about (``fallback`` when it names none)."""
+    return OutputError(str(exc.filename or fallback), os_reason(exc))

@@ -10,6 +10,7 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+from .cleantext import find_spans
 from .derive import Answer, Derivation, Group, lookup, whole_of
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
@@ -104,7 +105,10 @@ def build(
         extra = {"accept": aliases}
     elif form == "cloze":
         quote = group[0].corrected(group[0].quote)
-        at = quote.casefold().find(answer.text.casefold())
+        spans = find_spans(quote, answer.text, whole_words=True)
+        if len(spans) != 1:
+            raise TemplateError(f"the cloze answer {answer.text!r} occurs {len(spans)} times in the quote, not once")
+        at = spans[0]
         before, after = quote[:at], quote[at + len(answer.text) :]
         context["cloze"] = f"{before}{CLOZE_BLANK}{after}"
         extra = {"cloze": (before, after)}

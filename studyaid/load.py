@@ -11,7 +11,8 @@ from .errors import InputError, Problem
 from .model import FORMS, KINDS, NOTE_TYPE_ROLES, Correction, Deck, DeckSettings, Fact, Source, Template, frozen_mapping
 from .render import template_problems
 from .rules import check_deck
-from .yamlsafe import LineMap, parse, read_text
+from .safefile import UnreadableFile, read_bytes
+from .yamlsafe import MAX_BYTES, LineMap, parse, read_text
 
 _TEMPLATE_FIELDS = {
     "id": True,
@@ -29,9 +30,9 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Any, LineMap, lis
     """Read and parse a YAML file safely; problems instead of exceptions."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, LineMap(name), [Problem(name, 0, "", f"cannot read file: {exc.strerror}")]
+        raw = read_bytes(path, MAX_BYTES)
+    except UnreadableFile as exc:
+        return None, LineMap(name), [Problem(name, 0, "", str(exc))]
     text, problems = read_text(raw, name)
     if text is None:
         return None, LineMap(name), problems
@@ -119,7 +120,7 @@ def _source(value: Any, lines: LineMap, problems: list[Problem], folder: Path) -
     _unknown(data, {"title", "author", "publisher", "date", "url", "footnotes", "article"}, "source", lines, problems)
     got = {k: _field(data, k, schema.text, "source", lines, problems) for k in ("title", "author", "publisher")}
     date = _field(data, "date", schema.iso_date, "source", lines, problems)
-    url = _field(data, "url", schema.text, "source", lines, problems, required=False)
+    url = _field(data, "url", schema.web_url, "source", lines, problems, required=False)
     notes_raw = data.get("footnotes") or {}
     notes: dict[str, str] = {}
     if not isinstance(notes_raw, dict):
@@ -161,9 +162,9 @@ def _settings(value: Any, lines: LineMap, problems: list[Problem]) -> DeckSettin
     if data is None:
         return None
     _unknown(data, {"name", "deck_id", "note_types", "seed"}, "deck", lines, problems)
-    name = _field(data, "name", schema.text, "deck", lines, problems)
+    name = _field(data, "name", schema.deck_name, "deck", lines, problems)
     deck_id = _field(data, "deck_id", schema.anki_id, "deck", lines, problems)
-    seed = _field(data, "seed", schema.integer, "deck", lines, problems, required=False) or 0
+    seed = _field(data, "seed", schema.seed, "deck", lines, problems, required=False) or 0
     types = _mapping(data.get("note_types"), "deck.note_types", lines, problems)
     ids: dict[str, int] = {}
     if types is not None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import re
+
+from .cleantext import comparison_key, find_spans
 from .derive import share_groups
 from .errors import Problem
 from .model import Deck, Fact
@@ -28,8 +32,8 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
         problems.extend(_references(fact, seen, where, lines))
         if fact.footnote and fact.footnote not in deck.source.footnotes:
             problems.append(lines.problem(f"{where}.footnote", f"no footnote {fact.footnote!r} in source.footnotes"))
-        if fact.asked and fact.asked.casefold() not in " ".join(fact.quote.split()).casefold():
-            problems.append(lines.problem(f"{where}.asked", f"{fact.asked!r} does not occur in the quote"))
+        if fact.asked:
+            problems.extend(_asked(fact, where, lines))
         for i, fix in enumerate(fact.corrections):
             if fix.verbatim not in fact.quote:
                 problems.append(
@@ -45,10 +49,131 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
                 )
             )
     if not problems:
+        problems.extend(_part_cycles(deck, lines))
+    if not problems:
         problems.extend(_share_sums(deck, lines))
         problems.extend(_part_sums(deck, lines))
         problems.extend(_distinct(deck, lines, "actor", "role"))
         problems.extend(_distinct(deck, lines, "place", "description"))
+        problems.extend(_distinct_names(deck, lines))
+    return problems
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figure(written: str) -> float:
+    """A figure as an article writes it: ``1,435`` (thousands) or ``1,3`` (a decimal comma)."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):
+        return float(written.replace(",", ""))
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", written):
+        return float(written.replace(",", "."))
+    return float(written.replace(",", "").replace(".", ""))  # 1.234.567: dots between thousands
+
+
+def _asked(fact: Fact, where: str, lines: LineMap) -> list[Problem]:
+    """The asked span occurs exactly once in the quote, and states the fact's own value."""
+    quote = " ".join(fact.quote.split())
+    found = len(find_spans(quote, " ".join(fact.asked.split()), whole_words=True)) if fact.asked else 0
+    if found == 0:
+        return [lines.problem(f"{where}.asked", f"{fact.asked!r} does not occur in the quote")]
+    if found > 1:
+        return [
+            lines.problem(
+                f"{where}.asked",
+                f"{fact.asked!r} occurs {found} times in the quote; give a longer span that occurs once",
+            )
+        ]
+    disagreement = _asked_disagrees(fact)
+    return [lines.problem(f"{where}.asked", disagreement)] if disagreement else []
+
+
+def _asked_disagrees(fact: Fact) -> str | None:
+    """Why the figures written in the asked span contradict the fact's value or date, if they do.
+
+    Only spans that write figures are compared (a span of words such as "sixty per cent" is not
+    read). An amount's span may state it at another scale ("1.2 billion" for 1,200 million).
+    """
+    assert fact.asked is not None
+    figures = [_figure(m) for m in _FIGURE.findall(fact.asked)]
+    if not figures:
+        return None
+    if fact.kind in ("share", "amount", "measure"):
+        imperial = " ".join((fact.get("imperial") or "").split()) if fact.kind == "measure" else ""
+        if imperial and imperial in " ".join(fact.asked.split()):
+            return None
+        values = [fact["value"], *([fact["value_max"]] if fact.get("value_max") is not None else [])]
+        scales = (1.0,) if fact.kind == "share" else tuple(10.0**k for k in range(-12, 13, 3))
+        if all(any(math.isclose(f * s, v, rel_tol=1e-9) for f in figures for s in scales) for v in values):
+            return None
+        shown = " and ".join(format_number(v) for v in values)
+        return f"{fact.asked!r} does not state the value {shown}"
+    if fact.kind == "event":
+        years = [f for f in figures if f.is_integer() and 1000 <= f <= 2999]
+        date = fact["date"]
+        if years and not any(date.start - 10 < y < date.end + 1 for y in years):
+            return f"{fact.asked!r} names a different year than the date {date.label}"
+    return None
+
+
+def _part_cycles(deck: Deck, lines: LineMap) -> list[Problem]:
+    """An amount may not be, through its parts, a part of itself (sums would hold by rounding)."""
+    parts = {f.id: tuple(f.get("parts") or ()) for f in deck.facts if f.kind == "amount"}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in sorted(parts):
+        if state.get(root):
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        path: list[str] = [root]
+        state[root] = 1
+        while stack:
+            node, i = stack[-1]
+            children = parts.get(node, ())
+            if i == len(children):
+                stack.pop()
+                path.pop()
+                state[node] = 2
+                continue
+            stack[-1] = (node, i + 1)
+            child = children[i]
+            if state.get(child) == 1:
+                cycle = path[path.index(child) :] + [child]
+                fact = deck.fact(child)
+                return [
+                    lines.problem(f"{_where_by_line(deck, fact)}.parts", f"parts form a cycle: {' -> '.join(cycle)}")
+                ]
+            if not state.get(child) and child in parts:
+                state[child] = 1
+                path.append(child)
+                stack.append((child, 0))
+    return []
+
+
+def _distinct_names(deck: Deck, lines: LineMap) -> list[Problem]:
+    """No two actors share a name or alias, compared as a reader sees them."""
+    problems = []
+    owners: dict[str, Fact] = {}
+    for fact in deck.facts:
+        if fact.kind != "actor":
+            continue
+        own: set[str] = set()
+        for i, name in enumerate([fact["name"], *(fact.get("aliases") or ())]):
+            key = comparison_key(name)
+            field = "name" if i == 0 else f"aliases[{i - 1}]"
+            if key in own:
+                problems.append(lines.problem(f"{_where_by_line(deck, fact)}.{field}", f"{name!r} repeats the name"))
+                continue
+            own.add(key)
+            other = owners.get(key)
+            if other is not None:
+                problems.append(
+                    lines.problem(
+                        f"{_where_by_line(deck, fact)}.{field}",
+                        f"{name!r} is also a name of {other.id!r}: questions would have two right answers",
+                    )
+                )
+            else:
+                owners[key] = fact
     return problems
 
 
@@ -149,7 +274,7 @@ def _distinct(deck: Deck, lines: LineMap, kind: str, field: str) -> list[Problem
     for fact in deck.facts:
         if fact.kind != kind:
             continue
-        key = " ".join(fact[field].casefold().split())
+        key = comparison_key(fact[field])
         if key in by_text:
             problems.append(
                 lines.problem(

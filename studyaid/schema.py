@@ -11,13 +11,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import wording
+from .cleantext import invisible_character, visible
 from .dates import parse_date
 from .model import KINDS, TOPICS
 from .units import CURRENCIES, SCALES, UnitError, parse_imperial, parse_unit
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Matched whole (``fullmatch``): with ``$`` a trailing newline would pass and name files."""
+MAX_ID = 100
+"""Longest id: ids become file names (slugs), tags and GUID input; 100 leaves room for suffixes."""
+MAX_TEXT = 10_000
+"""Longest text field: a quote is a sentence or two, never a chapter."""
+MAX_SEED = 2**63
+SMALLEST_FIGURE = 0.0001
+"""Smallest non-zero figure accepted: below it Python prints exponents (``1e-300%``)."""
 SAFE_ID_MIN, SAFE_ID_MAX = 1 << 30, 1 << 31
 STATUSES = ("proposed", "confirmed", "rejected")
 HEDGES = tuple(wording.HEDGES)
@@ -39,10 +49,26 @@ Checker = Callable[[Any], Any]
 
 
 def text(value: Any) -> str:
-    """A non-empty single string."""
+    """A non-empty single string of visible characters, at most ``MAX_TEXT`` long."""
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"expected text, got {value!r}")
+    bad = invisible_character(value)
+    if bad:
+        raise ValueError(bad)
+    if not visible(value):
+        raise ValueError("expected text, got only invisible characters")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"text of {len(value):,} characters is longer than the limit of {MAX_TEXT:,}")
     return " ".join(value.split())
+
+
+def web_url(value: Any) -> str:
+    """An ``http`` or ``https`` address: the only links any output makes."""
+    url = text(value)
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in url:
+        raise ValueError(f"expected an http:// or https:// address, got {url!r}")
+    return url
 
 
 def number(value: Any) -> float:
@@ -59,6 +85,10 @@ def number(value: Any) -> float:
         raise ValueError(f"expected a number, got {value!r}")
     if not math.isfinite(value) or abs(value) > 1e15:
         raise ValueError(f"expected a finite number below 1e15, got {written!r}")
+    if value and abs(value) < SMALLEST_FIGURE:
+        raise ValueError(
+            f"expected a figure of at least {SMALLEST_FIGURE} (printed without an exponent), got {written!r}"
+        )
     return float(value)
 
 
@@ -87,8 +117,10 @@ def percent(value: Any) -> float:
 
 def identifier(value: Any) -> str:
     """A kebab-case id."""
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         raise ValueError(f"expected a kebab-case id like 'share-china-2017', got {value!r}")
+    if len(value) > MAX_ID:
+        raise ValueError(f"id of {len(value)} characters is longer than the limit of {MAX_ID}")
     return value
 
 
@@ -106,6 +138,22 @@ def integer(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"expected a whole number, got {value!r}")
     return value
+
+
+def seed(value: Any) -> int:
+    """A whole number that fits a 64-bit seed."""
+    result = integer(value)
+    if not -MAX_SEED < result < MAX_SEED:
+        raise ValueError(f"expected a seed between -2**63 and 2**63, got a number of {len(str(abs(result)))} digits")
+    return result
+
+
+def deck_name(value: Any) -> str:
+    """An Anki deck name: ``::`` separates subdecks, and no part may be empty."""
+    name = text(value)
+    if any(not part.strip() for part in name.split("::")):
+        raise ValueError(f"expected a deck name whose '::'-separated parts are not empty, got {name!r}")
+    return name
 
 
 def one_of(*choices: str) -> Checker:

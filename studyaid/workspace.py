@@ -6,10 +6,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .crossfile import check_id_collisions, check_quotes
+from .crossfile import check_id_collisions, check_names, check_quotes
 from .errors import InputError, Problem
 from .load import load_deck, load_templates
 from .model import Deck, Template
+from .safefile import UnreadableFile, read_text
+
+MAX_ARTICLE_BYTES = 50_000_000
+"""Largest article text read: a long report is a few megabytes."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,8 @@ def load_workspace(
     article_text = None
     if article:
         try:
-            article_text = Path(article).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            article_text = read_text(Path(article), MAX_ARTICLE_BYTES)
+        except UnreadableFile as exc:
             problems.append(Problem(article, 0, "", f"cannot read the article: {exc}"))
     for path in paths:
         try:
@@ -86,6 +90,7 @@ def load_workspace(
             problems.extend(_check_own_article(deck))
         loaded.append(deck)
     problems.extend(check_id_collisions(loaded))
+    problems.extend(check_names(loaded))
     if problems and (not keep_going or not shared):
         raise InputError(problems)
     failed = {p.path for p in problems}
@@ -96,8 +101,8 @@ def _check_own_article(deck: Deck) -> list[Problem]:
     """Quotes checked against the article file the deck names (already confined to its folder)."""
     assert deck.source.article is not None
     try:
-        text = Path(deck.source.article).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_text(Path(deck.source.article), MAX_ARTICLE_BYTES)
+    except UnreadableFile as exc:
         return [Problem(deck.path, 0, "source.article", f"cannot read the article: {exc}")]
     return check_quotes(deck, text, _display(Path(deck.source.article)))
 

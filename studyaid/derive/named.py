@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from ..cleantext import comparison_key
 from ..model import Deck, Fact
 from .base import Answer, Derivation, Group
 
 
 @cache
 def _norm(s: str) -> str:
-    return " ".join(s.casefold().replace("the ", "").split())
+    return " ".join(comparison_key(s).replace("the ", "").split())
 
 
 def name_and_description(kind: str, described: str) -> tuple[Derivation, Derivation]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..cleantext import find_spans
 from ..model import Deck
 from .base import Answer, Derivation, Group
 
@@ -11,7 +12,7 @@ def _cloze_ok(g: Group, deck: Deck) -> bool:
     f = g[0]
     if not f.asked:
         return False
-    return f.corrected(f.quote).casefold().count(f.corrected(f.asked).casefold()) == 1
+    return len(find_spans(f.corrected(f.quote), f.corrected(f.asked), whole_words=True)) == 1
 
 
 def asked_span(g: Group, deck: Deck) -> Answer:

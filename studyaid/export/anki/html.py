@@ -12,6 +12,7 @@ import html
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from ...cleantext import find_spans
 from ...model import SourceRef
 
 _ANKI_MARKUP = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"})
@@ -61,9 +62,9 @@ def _find(quote: str, part: str) -> int:
     if not part:
         return -1
     at = quote.find(part)
-    folded = quote.casefold()
-    if at < 0 and len(folded) == len(quote):  # casefolding kept offsets (no ß -> ss)
-        at = folded.find(part.casefold())
+    if at < 0:
+        found = find_spans(quote, part)
+        at = found[0] if found else -1
     return at
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ...atomic import safe_output_name, write_atomic
+from ...cleantext import find_spans
 from ...derive import share
 from ...derive.amount import amount_text
 from ...model import Deck, Fact, Question
@@ -291,9 +292,8 @@ def excerpt(quote: str, names: Sequence[str], words: int = EXCERPT_WORDS) -> str
     tokens = quote.split()
     if len(tokens) <= words:
         return quote
-    folded = quote.casefold()
-    hits = [folded.find(n.casefold()) for n in names if n and n.casefold() in folded]
-    at = len(folded[: min(hits)].split()) if hits else 0
+    hits = [found[0] for found in (find_spans(quote, n) for n in names if n) if found]
+    at = len(quote[: min(hits)].split()) if hits else 0
     first = max(0, min(at - words // 3, len(tokens) - words))
     last = first + words
     return ("…" if first else "") + " ".join(tokens[first:last]) + ("…" if last < len(tokens) else "")
