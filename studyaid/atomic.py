@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,8 +30,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     temp: Path | None = None
     try:
         make_folder(target.parent)
-        fd, name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent)
-        temp = Path(name)
+        with signals_deferred():  # a SIGTERM between creating and naming the file would leak it
+            fd, name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent)
+            temp = Path(name)
         os.close(fd)
         # mkstemp creates 0600 files; outputs are shared documents, so give them the usual mode.
         umask = os.umask(0)
@@ -45,8 +47,26 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise OutputError(str(target), os_reason(exc)) from None
     finally:
         if temp is not None:
-            with contextlib.suppress(OSError):
+            with signals_deferred(), contextlib.suppress(OSError):
                 temp.unlink()
+
+
+_DEFERRED = {signal.SIGTERM, signal.SIGINT}
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """SIGTERM and SIGINT held back for the block and delivered after it, so that creating a
+    temporary file and remembering its name (or removing it) cannot be torn apart by a signal."""
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    except (AttributeError, ValueError, OSError):  # no pthread_sigmask on this platform
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def make_folder(folder: Path) -> None:
