@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 PACKAGES = ("studyaid", "genanki", "typst", "PyYAML", "Jinja2", "Pint")
 
 
@@ -22,16 +24,6 @@ def _cpu_model() -> str:
     except OSError:
         pass
     return platform.processor() or "unknown"
-
-
-def _memory_gb() -> float | None:
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                return round(int(line.split()[1]) / 1024 / 1024, 1)
-    except OSError:
-        pass
-    return None
 
 
 def git_output(repo: Path, *args: str) -> str | None:
@@ -52,7 +44,7 @@ def _version(name: str) -> str | None:
 
 def load_average() -> list[float] | None:
     """The 1, 5 and 15-minute load averages: other work on the machine skews every timing."""
-    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+    return [round(x, 2) for x in psutil.getloadavg()]
 
 
 def describe(repo: Path) -> dict[str, Any]:
@@ -64,8 +56,8 @@ def describe(repo: Path) -> dict[str, Any]:
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "cpu": _cpu_model(),
         "cpus": os.cpu_count(),
-        "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-        "memory_gb": _memory_gb(),
+        "cpus_usable": len(psutil.Process().cpu_affinity() or []) or os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 1024**3, 1),
         "load_average": load_average(),
         "os": platform.platform(),
         "python": sys.version.split()[0],

@@ -1,16 +1,16 @@
-"""Resident memory of this process, read from /proc (Linux), and a step time limit via SIGALRM."""
+"""A step's memory (psutil for this process and its children), its time limit and its memory cap."""
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import threading
 from pathlib import Path
 from types import FrameType
 
-_STATUS = Path("/proc/self/status")
-_CLEAR_REFS = Path("/proc/self/clear_refs")
+import psutil
+
+MB = 1024 * 1024
 
 
 class StepTimeout(BaseException):
@@ -21,27 +21,14 @@ class StepTimeout(BaseException):
     """
 
 
-def _status_mb(field: str) -> float | None:
-    try:
-        for line in _STATUS.read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
-
-
 def rss_mb() -> float:
-    """Current resident set size in MiB."""
-    current = _status_mb("VmRSS")
-    return current if current is not None else peak_mb()
+    """Current resident set size of this process in MiB."""
+    return float(psutil.Process().memory_info().rss) / MB
 
 
 def peak_mb() -> float:
-    """Peak resident set size since the process started, or since ``reset_peak``, in MiB."""
-    peak = _status_mb("VmHWM")
-    if peak is not None:
-        return peak
+    """Peak resident set size since the process started, or since ``reset_peak``, in MiB
+    (the kernel's high-water mark: exact, where sampling would miss short peaks)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -51,40 +38,10 @@ def reset_peak() -> bool:
     Lets a worker load its inputs first and then measure only the step's own high-water mark.
     """
     try:
-        _CLEAR_REFS.write_text("5")
+        Path("/proc/self/clear_refs").write_text("5")
     except OSError:
         return False
     return True
-
-
-def _descendants(pid: int) -> list[int]:
-    """Child processes of ``pid``, recursively, from /proc/<pid>/task/*/children."""
-    found: list[int] = []
-    todo = [pid]
-    while todo:
-        parent = todo.pop()
-        try:
-            tasks = list(Path(f"/proc/{parent}/task").iterdir())
-        except OSError:
-            continue
-        for task in tasks:
-            try:
-                kids = [int(k) for k in (task / "children").read_text().split()]
-            except OSError:
-                continue
-            found.extend(kids)
-            todo.extend(kids)
-    return found
-
-
-def _rss_of(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 class TreeSampler:
@@ -103,9 +60,9 @@ class TreeSampler:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        me = os.getpid()
+        me = psutil.Process()
         while not self._stop.wait(self.interval):
-            kids = _descendants(me)
+            kids = me.children(recursive=True)
             self.children_seen = max(self.children_seen, len(kids))
             if kids:  # alone, this process's own high-water mark is exact and cheaper
                 self.peak = max(self.peak, rss_mb() + sum(_rss_of(k) for k in kids))
@@ -119,22 +76,23 @@ class TreeSampler:
         self._thread.join()
 
 
+def _rss_of(process: psutil.Process) -> float:
+    try:
+        return float(process.memory_info().rss) / MB
+    except psutil.Error:  # it ended between listing and reading
+        return 0.0
+
+
 def limit_memory(megabytes: float) -> None:
     """Cap this process's address space, so a step that would exhaust the machine's memory fails
     with MemoryError here instead of drawing the kernel's out-of-memory killer onto other work."""
-    cap = int(megabytes * 1024 * 1024)
+    cap = int(megabytes * MB)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def physical_memory_mb() -> float | None:
-    """Installed memory, from /proc/meminfo."""
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
+def physical_memory_mb() -> float:
+    """Installed memory."""
+    return float(psutil.virtual_memory().total) / MB
 
 
 def _expire(signum: int, frame: FrameType | None) -> None:

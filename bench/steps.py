@@ -7,7 +7,6 @@ step). ``run`` returns a few facts about what it made (counts, sizes) for the re
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +16,6 @@ from . import store
 
 TIMESTAMP = 1_600_000_000.0
 """Fixed build time for every output (13 September 2020), so runs write the same bytes."""
-
-
-class Skip(Exception):
-    """The step cannot run here (e.g. the module it times is not written yet); the message says why."""
 
 
 @dataclass
@@ -56,9 +51,7 @@ def deck_and_questions(task: dict[str, Any]) -> tuple[Any, Any, list[Any]]:
 
 
 def quiz_module() -> Any:
-    """``studyaid.export.quiz``, or Skip when it is not written yet."""
-    if importlib.util.find_spec("studyaid.export.quiz") is None:
-        raise Skip("studyaid/export/quiz.py is not there yet: quiz rendering not measured")
+    """``studyaid.export.quiz``, imported here (in the worker, from the frozen copy)."""
     import studyaid.export.quiz as quiz
 
     return quiz

@@ -17,34 +17,10 @@ from typing import Any
 from .steps import TIMESTAMP, deck_and_questions, quiz_module
 
 _INIT_ARGS = ("input", "root", "font_paths", "ignore_system_fonts", "sys_inputs", "package_path", "package_cache_path")
-_COMPILE_ARGS = (
-    "input",
-    "output",
-    "format",
-    "ppi",
-    "sys_inputs",
-    "pdf_standards",
-    "root",
-    "timestamp",
-    "pretty",
-    "pdf_tags",
-)
-_MODULE_ARGS = (
-    "input",
-    "output",
-    "root",
-    "font_paths",
-    "ignore_system_fonts",
-    "format",
-    "ppi",
-    "sys_inputs",
-    "pdf_standards",
-    "package_path",
-    "timestamp",
-    "pretty",
-    "package_cache_path",
-    "pdf_tags",
-)
+_COMPILE_ARGS = ("input", "output", "format", "ppi", "sys_inputs", "pdf_standards", "root", "timestamp", "pretty")
+_COMPILE_ARGS += ("pdf_tags",)
+_MODULE_ARGS = ("input", "output", "root", "font_paths", "ignore_system_fonts", "format", "ppi", "sys_inputs")
+_MODULE_ARGS += ("pdf_standards", "package_path", "timestamp", "pretty", "package_cache_path", "pdf_tags")
 _FOR_COMPILE = set(_MODULE_ARGS) - {"output"}
 
 

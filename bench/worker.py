@@ -23,7 +23,7 @@ from typing import Any
 
 from .baselines import BASELINES
 from .measure import StepTimeout, TreeSampler, arm, limit_memory, peak_mb, reset_peak, rss_mb
-from .steps import STEPS, Skip
+from .steps import STEPS
 
 PROFILE_LINES = 40
 
@@ -40,10 +40,7 @@ def _write_profile(profiler: cProfile.Profile, path: Path) -> None:
 def run_task(task: dict[str, Any]) -> dict[str, Any]:
     """Prepare, time and save one step; the measurements, or why there are none."""
     step = {**STEPS, **BASELINES}[task["step"]]
-    try:
-        state = step.prepare(task)
-    except Skip as exc:
-        return {"status": "skipped", "note": str(exc)}
+    state = step.prepare(task)
     gc.collect()
     before = rss_mb()
     peak_reset = reset_peak()

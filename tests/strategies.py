@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -15,98 +17,175 @@ def _name(i: int, prefix: str) -> str:
     return f"{prefix} {WORDS[i % len(WORDS)].title()} {i}"
 
 
-@st.composite
-def fact_bases(draw: Any, min_each: int = 1) -> dict[str, Any]:
-    """A valid deck as a dict: shares of a few wholes, amounts with parts, gauges, events, actors, places."""
-    facts: list[dict[str, Any]] = []
-    n_share = draw(st.integers(min_each, 7))  # at most 4 per whole, each under 25%: a whole never passes 100%
-    values = draw(st.lists(st.integers(1, 240).map(lambda v: v / 10), min_size=n_share, max_size=n_share))
-    for i, value in enumerate(values):
-        whole = f"the trade of Land {i % 2}"
-        facts.append(
-            {
-                "id": f"share-{i}",
-                "kind": "share",
-                "topic": "trade-shares",
-                "part": _name(i, "Country"),
-                "whole": whole,
-                "value": value,
-                "when": "in 2018",
-                "quote": f"Country {i} held {value}% of the trade of Land {i % 2}.",
-                "asked": f"{value}%",
-            }
-        )
-    a = draw(st.integers(1, 500)) / 10
-    b = draw(st.integers(1, 500)) / 10
+# ---------------------------------------------------------------- fact builders
+# One function per kind of fact, shared by the hypothesis strategy ``fact_bases`` (which draws
+# their arguments) and ``scaled_fact_base`` (which draws them from a seeded random.Random, for the
+# benchmark's decks of any size): one description of a valid deck file, used by both.
+
+
+def share_fact(i: int, value: float, land: int) -> dict[str, Any]:
+    """A country's share of one land's trade in 2018 (a whole of at most four shares stays under 100%)."""
+    return {
+        "id": f"share-{i}",
+        "kind": "share",
+        "topic": "trade-shares",
+        "part": _name(i, "Country"),
+        "whole": f"the trade of Land {land}",
+        "value": value,
+        "when": "in 2018",
+        "quote": f"Country {i} held {value}% of the trade of Land {land}.",
+        "asked": f"{value}%",
+    }
+
+
+def trade_facts(j: int, a: float, b: float, fish: int) -> list[dict[str, Any]]:
+    """A turnover made of exports and imports, and fish as a share of the exports (ids end in ``j``)."""
+    of_year = "" if j == 0 else f" of year {j}"
+    tag = "" if j == 0 else f"-{j}"
     total = round(a + b, 1)
-    facts += [
-        {
-            "id": "amount-total",
+
+    def amount(key: str, subject: str, value: float, quote: str, **more: Any) -> dict[str, Any]:
+        return {
+            "id": f"amount-{key}{tag}",
             "kind": "amount",
             "topic": "trade-shares",
-            "subject": "the turnover",
-            "value": total,
+            "subject": subject + of_year,
+            "value": value,
             "scale": "million",
             "unit": "USD",
-            "parts": ["amount-a", "amount-b"],
-            "quote": f"Turnover was ${total} million.",
-        },
+            **more,
+            "quote": quote,
+        }
+
+    return [
+        amount(
+            "total",
+            "the turnover",
+            total,
+            f"Turnover{of_year} was ${total} million.",
+            parts=[f"amount-a{tag}", f"amount-b{tag}"],
+        ),
+        amount("a", "the exports", a, f"Exports{of_year} were ${a} million."),
+        amount("b", "the imports", b, f"Imports{of_year} were ${b} million."),
         {
-            "id": "amount-a",
-            "kind": "amount",
-            "topic": "trade-shares",
-            "subject": "the exports",
-            "value": a,
-            "scale": "million",
-            "unit": "USD",
-            "quote": f"Exports were ${a} million.",
-        },
-        {
-            "id": "amount-b",
-            "kind": "amount",
-            "topic": "trade-shares",
-            "subject": "the imports",
-            "value": b,
-            "scale": "million",
-            "unit": "USD",
-            "quote": f"Imports were ${b} million.",
-        },
-        {
-            "id": "share-of-a",
+            "id": f"share-of-a{tag}",
             "kind": "share",
             "topic": "trade-shares",
             "part": "fish",
-            "whole": "the exports",
-            "value": draw(st.integers(1, 99)),
-            "of": "amount-a",
-            "quote": "Fish made up part of the exports.",
-        },
-        {
-            "id": "amount-distance",
-            "kind": "amount",
-            "topic": "gauges",
-            "subject": "the ferry route",
-            "value": draw(st.integers(1, 400)),
-            "unit": "mile",
-            "quote": "The ferry route is long.",
+            "whole": "the exports" + of_year,
+            "value": fish,
+            "of": f"amount-a{tag}",
+            "quote": f"Fish made up part of the exports{of_year}.",
         },
     ]
+
+
+def distance_fact(j: int, miles: int) -> dict[str, Any]:
+    """A length in miles (a non-metric unit, so asked in kilometres too)."""
+    return {
+        "id": "amount-distance" if j == 0 else f"amount-distance-{j}",
+        "kind": "amount",
+        "topic": "gauges",
+        "subject": "the ferry route" if j == 0 else f"ferry route {j}",
+        "value": miles,
+        "unit": "mile",
+        "quote": "The ferry route is long." if j == 0 else f"Ferry route {j} is long.",
+    }
+
+
+def gauge_fact(i: int, mm: int, foils: list[int], imperial: bool = False) -> dict[str, Any]:
+    """A rail gauge in mm, with foils (wrong widths) and, if asked, its feet-and-inches form."""
+    fact: dict[str, Any] = {
+        "id": f"gauge-{i}",
+        "kind": "measure",
+        "topic": "gauges",
+        "name": f"gauge {WORDS[i % len(WORDS)]}" + ("" if i < len(WORDS) else f" {i}"),
+        "subject": f"the rails of line {i}",
+        "value": mm,
+        "unit": "mm",
+        "quote": f"Line {i} uses {mm} mm track.",
+        "asked": f"{mm} mm",
+    }
+    if foils:
+        fact["foils"] = list(foils)  # a list of its own: a shared one would be written as a YAML alias
+    if imperial:
+        inches = Fraction(round(Fraction(mm * 10, 254) * 32), 32)  # 25.4 mm to the inch, nearest 1/32
+        feet, rest = divmod(inches, 12)
+        whole, frac = int(rest), rest - int(rest)
+        fact["imperial"] = f"{feet} ft {whole}" + (f" {frac.numerator}/{frac.denominator}" if frac else "") + " in"
+    return fact
+
+
+def event_fact(i: int, date: str) -> dict[str, Any]:
+    """A dated event."""
+    return {
+        "id": f"event-{i}",
+        "kind": "event",
+        "topic": "dates",
+        "what": f"event number {WORDS[i % len(WORDS)]} {i}",
+        "date": date,
+        "quote": f"Event {i} happened in {date}.",
+    }
+
+
+def actor_fact(i: int, actor_kind: str) -> dict[str, Any]:
+    """An actor with a role no other actor has."""
+    return {
+        "id": f"actor-{i}",
+        "kind": "actor",
+        "topic": "actors",
+        "name": _name(i, "Agent"),
+        "actor_kind": actor_kind,
+        "role": f"the holder of duty {WORDS[i % len(WORDS)]} number {i}",
+        "quote": f"Agent {i} had a duty.",
+    }
+
+
+def place_fact(i: int) -> dict[str, Any]:
+    """A port with a description no other place has."""
+    return {
+        "id": f"place-{i}",
+        "kind": "place",
+        "topic": "places",
+        "name": _name(i, "Port"),
+        "place_kind": "port",
+        "description": f"the harbour of district {WORDS[i % len(WORDS)]} {i}",
+        "quote": f"Port {i} is a harbour.",
+    }
+
+
+def deck_dict(
+    facts: list[dict[str, Any]], seed: int, slug: str = "generated", base: int = 1800000000
+) -> dict[str, Any]:
+    """The deck file around the facts: source, Anki IDs from ``base``, seed."""
+    return {
+        "slug": slug,
+        "source": {"title": "Generated", "author": "H. Ypothesis", "publisher": "Tests", "date": "2020-01-01"},
+        "deck": {
+            "name": "Generated" if slug == "generated" else slug,
+            "deck_id": base + 1,
+            "note_types": {"basic": base + 101, "choice": base + 102, "cloze": base + 103, "actor": base + 104},
+            "seed": seed,
+        },
+        "facts": facts,
+    }
+
+
+# ---------------------------------------------------------------- fact bases for property tests
+
+
+@st.composite
+def fact_bases(draw: Any, min_each: int = 1) -> dict[str, Any]:
+    """A valid deck as a dict: shares of a few wholes, amounts with parts, gauges, events, actors, places."""
+    n_share = draw(st.integers(min_each, 7))  # at most 4 per whole, each under 25%: a whole never passes 100%
+    values = draw(st.lists(st.integers(1, 240).map(lambda v: v / 10), min_size=n_share, max_size=n_share))
+    facts = [share_fact(i, value, i % 2) for i, value in enumerate(values)]
+    a, b = draw(st.integers(1, 500)) / 10, draw(st.integers(1, 500)) / 10
+    facts += trade_facts(0, a, b, draw(st.integers(1, 99)))
+    facts.append(distance_fact(0, draw(st.integers(1, 400))))
     gauges = draw(st.lists(st.integers(600, 1700), min_size=2, max_size=4, unique=True))
-    for i, mm in enumerate(gauges):
-        facts.append(
-            {
-                "id": f"gauge-{i}",
-                "kind": "measure",
-                "topic": "gauges",
-                "name": f"gauge {WORDS[i]}",
-                "subject": f"the rails of line {i}",
-                "value": mm,
-                "unit": "mm",
-                "foils": [v for v in (1000, 1067, 1668, 762) if v not in gauges],
-                "quote": f"Line {i} uses {mm} mm track.",
-                "asked": f"{mm} mm",
-            }
-        )
+    foils = [v for v in (1000, 1067, 1668, 762) if v not in gauges]
+    facts += [gauge_fact(i, mm, foils) for i, mm in enumerate(gauges)]
     dates = draw(
         st.lists(
             st.one_of(
@@ -118,54 +197,63 @@ def fact_bases(draw: Any, min_each: int = 1) -> dict[str, Any]:
             max_size=12,
         )
     )
-    for i, date in enumerate(dates):
-        facts.append(
-            {
-                "id": f"event-{i}",
-                "kind": "event",
-                "topic": "dates",
-                "what": f"event number {WORDS[i]} {i}",
-                "date": date,
-                "quote": f"Event {i} happened in {date}.",
-            }
-        )
+    facts += [event_fact(i, date) for i, date in enumerate(dates)]
     n_actor = draw(st.integers(max(min_each, 4), 8))
-    for i in range(n_actor):
-        facts.append(
-            {
-                "id": f"actor-{i}",
-                "kind": "actor",
-                "topic": "actors",
-                "name": _name(i, "Agent"),
-                "actor_kind": draw(st.sampled_from(["person", "company", "state"])),
-                "role": f"the holder of duty {WORDS[i]} number {i}",
-                "quote": f"Agent {i} had a duty.",
-            }
-        )
-    for i in range(draw(st.integers(min_each, 5))):
-        facts.append(
-            {
-                "id": f"place-{i}",
-                "kind": "place",
-                "topic": "places",
-                "name": _name(i, "Port"),
-                "place_kind": "port",
-                "description": f"the harbour of district {WORDS[i]} {i}",
-                "quote": f"Port {i} is a harbour.",
-            }
-        )
+    facts += [actor_fact(i, draw(st.sampled_from(["person", "company", "state"]))) for i in range(n_actor)]
+    facts += [place_fact(i) for i in range(draw(st.integers(min_each, 5)))]
     order = draw(st.permutations(range(len(facts))))
-    return {
-        "slug": "generated",
-        "source": {"title": "Generated", "author": "H. Ypothesis", "publisher": "Tests", "date": "2020-01-01"},
-        "deck": {
-            "name": "Generated",
-            "deck_id": 1800000001,
-            "note_types": {"basic": 1800000101, "choice": 1800000102, "cloze": 1800000103, "actor": 1800000104},
-            "seed": draw(st.integers(0, 10_000)),
-        },
-        "facts": [facts[i] for i in order],
-    }
+    return deck_dict([facts[i] for i in order], draw(st.integers(0, 10_000)))
+
+
+# ---------------------------------------------------------------- fact bases of any size, for the benchmark
+
+KIND_SHARES = {"actor": 0.30, "event": 0.27, "amount": 0.18, "place": 0.16, "share": 0.08, "measure": 0.01}
+"""The real article's deck (185 facts): 30% actors, 27% events... 1% gauges."""
+MINIMUM = {"actor": 6, "event": 6, "amount": 6, "place": 3, "share": 4, "measure": 2}
+FILLER = "officials reported that the shipments crossed the border under the agreement on trade and transport"
+"""Words added to each quote so quotes run to about the article's length (its sentences average
+170 characters); none of them can be an asked value or a name."""
+
+
+def _date(rng: random.Random, i: int) -> str:
+    """Every form of the date grammar in turn: year, month, day, part of a year, decade, part of a decade, range."""
+    year = rng.randint(1900, 2018)
+    forms = (
+        str(year),
+        f"{year}-{rng.randint(1, 12):02d}",
+        f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        f"{rng.choice(['early', 'mid', 'late'])} {year}",
+        f"{year // 10 * 10}s",
+        f"{rng.choice(['early', 'mid', 'late'])} {year // 10 * 10}s",
+        f"{year}/{year + rng.randint(1, 9)}",
+    )
+    return forms[i % len(forms)]
+
+
+def scaled_fact_base(n: int, seed: int = 0) -> dict[str, Any]:
+    """A valid deck of exactly ``n`` facts (n >= 30) in the real article's proportions of kinds,
+    from the builders above with arguments drawn from ``random.Random(seed)``: same n and seed,
+    same deck. Used by the benchmark (``bench.synthetic``)."""
+    rng = random.Random(f"{seed}:{n}")
+    counts = {k: max(MINIMUM[k], round(n * share)) for k, share in KIND_SHARES.items()}
+    counts["actor"] += n - sum(counts.values())
+    trades = max(1, (counts["amount"] - 1) // 3)
+    facts: list[dict[str, Any]] = []
+    for j in range(trades):
+        facts += trade_facts(j, rng.randint(1, 500) / 10, rng.randint(1, 500) / 10, rng.randint(1, 99))
+    facts += [distance_fact(j, rng.randint(1, 400)) for j in range(counts["amount"] - 3 * trades)]
+    facts += [share_fact(i, rng.randint(10, 240) / 10, i // 4) for i in range(counts["share"] - trades)]
+    widths = rng.sample(range(600, 1701), counts["measure"])
+    foils = [1000, 1067, 1668, 762, 1435]
+    facts += [gauge_fact(i, mm, [f for f in foils if f != mm], imperial=i % 2 == 0) for i, mm in enumerate(widths)]
+    facts += [event_fact(i, _date(rng, i)) for i in range(counts["event"])]
+    kinds = ("state", "person", "organisation", "group", "company", "ship")
+    facts += [actor_fact(i, rng.choice(kinds)) for i in range(counts["actor"])]
+    facts += [place_fact(i) for i in range(counts["place"])]
+    for fact in facts:
+        fact["quote"] = fact["quote"] + " " + " ".join(rng.sample(FILLER.split(), 12)).capitalize() + "."
+    assert len(facts) == n, (len(facts), n)
+    return deck_dict(facts, seed, slug=f"synthetic-{n}", base=1_700_000_000 + 1000 * (n % 97_000))
 
 
 def deck_yaml(deck: dict[str, Any]) -> str:
