@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import math
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .arguments import OPTION_ARGUMENTS, PLATFORMS, command_line
 from .errors import InputError, StudyaidError, shorten
 from .export import OUTPUTS
 from .model import FORMS, TOPICS, Question
@@ -26,8 +26,6 @@ EXIT_INPUT = 2
 EXIT_ENVIRONMENT = 1
 EXIT_BROKEN_PIPE = 141
 """What a shell reports for a program ended by SIGPIPE, as ``head`` leaves it."""
-PLATFORMS = tuple(o.name for o in OUTPUTS if o.via_export)
-"""The platform formats ``export --format`` and ``build --formats`` take."""
 
 
 class Progress:
@@ -41,130 +39,9 @@ class Progress:
             print(message, file=sys.stderr, flush=True)
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The top-level parser, and each command's own (for its usage in error messages)."""
-    parser = argparse.ArgumentParser(prog="studyaid", description="Turn an article's fact base into study material.")
-    parser.add_argument("--version", action="version", version=f"studyaid {_version()}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    def common(p: argparse.ArgumentParser, many: bool = True, proposals: bool = True) -> None:
-        # One-deck commands take "*" too and refuse a second deck themselves, so the message
-        # shows the command's usage rather than the top-level "unrecognized arguments".
-        help = "deck files (default: decks/*.yaml)" if many else "deck file (default: the one in decks/)"
-        p.add_argument("decks", nargs="*", metavar="DECK", help=help)
-        p.add_argument("--templates", help="question templates (default: questions.yaml beside decks/)")
-        p.add_argument("--quiet", action="store_true", help="no progress messages")
-        p.set_defaults(one_deck=not many)
-        if proposals:
-            p.add_argument(
-                "--include-proposed",
-                action="store_true",
-                help="also use facts still marked 'status: proposed' (to see what a draft would give)",
-            )
-
-    check = sub.add_parser("check", help="load and validate decks; print facts and questions per topic")
-    common(check, proposals=False)
-    check.add_argument("--article", help="the article's text: every quote must be found in it")
-
-    questions = sub.add_parser("questions", help="list the questions with answers and sources")
-    common(questions, many=False)
-    questions.add_argument("--topic", choices=TOPICS, help=f"only this topic ({', '.join(TOPICS)})")
-    questions.add_argument("--seed", type=int, help="seed for distractors and option order (default: the deck's)")
-    questions.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
-
-    build = sub.add_parser("build", help="write every output: " + ", ".join(o.name for o in OUTPUTS if o.in_build))
-    common(build)
-    outputs(build, tuple(dict.fromkeys(name for o in OUTPUTS if o.in_build or o.via_export for name in o.reads)))
-    build.add_argument(
-        "--formats",
-        type=_csv,
-        default=(),
-        help=f"platform exports to add, comma-separated: {', '.join(PLATFORMS)} or all (default: none)",
-    )
-    for out in OUTPUTS:
-        if out.via_export:
-            continue
-        command = sub.add_parser(out.name, help=out.help)
-        common(command, many=out.many_decks)
-        outputs(command, out.reads)
-    export = sub.add_parser("export", help="write the quiz's questions for a learning platform or as a self-test page")
-    common(export, many=False)
-    outputs(export, tuple(dict.fromkeys(name for o in OUTPUTS if o.via_export for name in o.reads)))
-    export.add_argument(
-        "--format",
-        dest="formats",
-        required=True,
-        type=_csv,
-        help="comma-separated: gift (GIFT), moodle (Moodle XML), qti12 (Canvas zip), csv (Anki TSV), html, or all",
-    )
-    return parser, dict(sub.choices)
-
-
-def outputs(p: argparse.ArgumentParser, reads: Sequence[str]) -> None:
-    """The options of a command that writes outputs: the folder, the build time, and ``reads``."""
-    p.add_argument("-o", "--output", default="build", help="output folder (default: build/)")
-    p.add_argument(
-        "--timestamp",
-        type=_timestamp,
-        help="fixed build time (seconds since 1970, not negative) for byte-reproducible output",
-    )
-    for name in reads:
-        flags, options = OPTION_ARGUMENTS[name]
-        p.add_argument(*flags, **options)
-
-
-def _version() -> str:
-    """The installed distribution's version (the package's own when run from a source tree)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("studyaid")
-    except PackageNotFoundError:
-        from . import __version__
-
-        return __version__
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text}")
-    return value
-
-
-def _timestamp(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds since 1970, got {text!r}") from None
-    if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"expected seconds since 1970 (0 or more), got {text}")
-    return value
-
-
-def _csv(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
-OPTION_ARGUMENTS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
-    "versions": (("--versions",), {"type": _positive, "default": 4, "help": "shuffled versions (default 4)"}),
-    "count": (("--count",), {"type": _positive, "default": 20, "help": "questions per version (default 20)"}),
-    "seed": (("--seed",), {"type": int, "help": "seed for selection and shuffling (default: the deck's)"}),
-    "topics": (
-        ("--topics",),
-        {"type": _csv, "help": f"comma-separated topics to draw from (default all: {', '.join(TOPICS)})"},
-    ),
-    "forms": (
-        ("--forms",),
-        {"type": _csv, "help": f"comma-separated question forms to use (default all: {', '.join(FORMS)})"},
-    ),
-}
-"""The command-line argument for each ``ExportOptions`` field an output may read."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; exit status 0 on success, 2 on bad input, 1 when the environment is unusable."""
-    parser, commands = _parser()
+    parser, commands = command_line()
     args = parser.parse_args(argv)
     if args.one_deck and len(args.decks) > 1:
         commands[args.command].error(f"takes one deck file, got {len(args.decks)}: {' '.join(args.decks)}")

@@ -44,19 +44,20 @@ def _two_parts(g: Group, deck: Deck) -> bool:
     )
 
 
+def _in_unit_of(g: Group, value: float, places: int, sum_text: str) -> Answer:
+    """A figure computed from the parts (``sum_text`` = it), in the unit, scale and noun of the fact asked about."""
+    f = g[0]
+    shown = format_amount(round(value, places), f["unit"], f.get("scale"), f.get("noun"))
+    unit = amount_unit_words(f["unit"], f.get("scale"), f.get("noun"))
+    return Answer(shown, round(value, places), unit, places, f"{sum_text} = {shown}.")
+
+
 def amount_gap(g: Group, deck: Deck) -> Answer:
     a, b = (deck.fact(p) for p in g[0]["parts"])
     hi, lo = (a, b) if a["value"] >= b["value"] else (b, a)
     gap = round(hi["value"] - lo["value"], 6)
     places = max(stated_places(a["value"]), stated_places(b["value"]))
-    shown = format_amount(round(gap, places), g[0]["unit"], g[0].get("scale"), g[0].get("noun"))
-    return Answer(
-        shown,
-        round(gap, places),
-        amount_unit_words(g[0]["unit"], g[0].get("scale"), g[0].get("noun")),
-        places,
-        f"{amount_text(hi)} − {amount_text(lo)} = {shown}.",
-    )
+    return _in_unit_of(g, gap, places, f"{amount_text(hi)} − {amount_text(lo)}")
 
 
 def _single_with_parts(g: Group, deck: Deck) -> bool:
@@ -67,14 +68,7 @@ def amount_sum(g: Group, deck: Deck) -> Answer:
     parts = [deck.fact(p) for p in g[0]["parts"]]
     total = sum(p["value"] for p in parts)
     places = max(stated_places(p["value"]) for p in parts)
-    shown = format_amount(round(total, places), g[0]["unit"], g[0].get("scale"), g[0].get("noun"))
-    return Answer(
-        shown,
-        round(total, places),
-        amount_unit_words(g[0]["unit"], g[0].get("scale"), g[0].get("noun")),
-        places,
-        " + ".join(amount_text(p) for p in parts) + f" = {shown}.",
-    )
+    return _in_unit_of(g, total, places, " + ".join(amount_text(p) for p in parts))
 
 
 _METRIC_TARGETS = {

@@ -20,7 +20,7 @@ The CLI then offers ``studyaid gift [DECK ...] [-o DIR] [--timestamp T]`` and ru
 ``studyaid build`` (``in_build=False`` keeps it out of ``build``). ``reads`` names the options of
 ``ExportOptions`` beyond ``out_dir`` and ``timestamp`` that the command offers (``versions``,
 ``count``, ``seed``, ``topics``, ``forms``). A new option is a field here, with a default that
-keeps every other exporter's output unchanged, and an argument in ``cli.OPTION_ARGUMENTS``.
+keeps every other exporter's output unchanged, and an argument in ``arguments.OPTION_ARGUMENTS``.
 """
 
 from __future__ import annotations
