@@ -35,11 +35,15 @@ FORMS = ("choice", "true-false", "numeric", "short", "cloze", "matching")
 """The forms GIFT can express."""
 LEFT_OUT = {"ordering": "GIFT has no ordering question type"}
 _GIFT_SPECIAL = str.maketrans({c: "\\" + c for c in "\\~=#{}:"} | {"\n": "\\n", "\r": ""})
+# Moodle reads "[html]", "[markdown]"... at the start of any text as its format, and "%50%" at
+# the start of an answer as its weight: brackets and per cent signs become character references
+# (whose "#" is then escaped like any other).
+_MARKERS = str.maketrans({"[": "&#91;", "]": "&#93;", "%": "&#37;"})
 
 
 def escape(text: str) -> str:
     """Plain text as GIFT ``[html]`` text that shows exactly that text."""
-    return html.escape(text, quote=False).translate(_GIFT_SPECIAL)
+    return html.escape(text, quote=False).translate(_MARKERS).translate(_GIFT_SPECIAL)
 
 
 def escape_html(fragment: str) -> str:

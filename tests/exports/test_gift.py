@@ -5,6 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from .conftest import HOSTILE
 
 GIFT_TYPES = {
@@ -143,3 +146,26 @@ def test_special_characters_survive(hostile_exports, gift_parser):
     assert any(HOSTILE in t for t in texts)
     planned = hostile_exports.version_a()
     assert set(parsed) == {qid for qid, pq in planned.items() if pq["form"] != "ordering"}
+
+
+GIFT_NASTY = st.text(alphabet=st.sampled_from(list("~=#{}:\\[]<>&/-%\"' \n\tab1é中")), min_size=1, max_size=24).filter(
+    lambda t: t.strip()
+)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.tuples(GIFT_NASTY, GIFT_NASTY), min_size=1, max_size=12))
+def test_any_text_reads_back(gift_parser, tmp_path_factory, pairs):
+    """Any text built from GIFT's special characters, brackets, markup and line breaks, written as
+    a question and its answer with studyaid's escaping, reads back from gift-pegjs as written."""
+    from studyaid.export.gift import escape
+
+    lines = [f"::q{i}::[html]{escape(q)} {{={escape(a)}####{escape(q)}}}\n" for i, (q, a) in enumerate(pairs)]
+    path = tmp_path_factory.mktemp("gift-any") / "any.gift"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    parsed = gift_parser(path)
+    assert len(parsed) == len(pairs)
+    for (question, answer), got in zip(pairs, parsed, strict=True):
+        assert _text(got["stem"]) == _flat(question)
+        assert [_text(c["text"]) for c in got["choices"]] == [_flat(answer)]
+        assert _text(got["globalFeedback"]) == _flat(question)
