@@ -76,7 +76,7 @@ def export_all(deck: Path, folder: Path, options: Options, capsys: pytest.Captur
     return Exports(folder, slug, quiz, err, name)
 
 
-@pytest.fixture(scope="module", params=OPTION_SETS, ids=lambda o: o.name)
+@pytest.fixture(scope="session", params=OPTION_SETS, ids=lambda o: o.name)
 def exports(request, tmp_path_factory) -> Exports:
     """The fixture deck's exports and printed quiz for one set of options."""
     if not request.param.deck.exists():
