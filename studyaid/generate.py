@@ -15,9 +15,10 @@ from .derive import Answer, Derivation, Group, lookup, whole_of
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .index import by_kind
-from .model import Deck, Fact, Numeric, Question, SourceRef, Template
+from .model import Deck, Fact, Numeric, Question, Source, SourceRef, Template
 from .render import render
-from .wording import CLOZE_BLANK, HEDGES, amount_unit_words, format_amount, long_date
+from .tense import tense
+from .wording import CLOZE_BLANK, amount_unit_words, at_date, format_amount, hedge_of, question_note
 
 
 def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None) -> list[Question]:
@@ -29,13 +30,15 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
     facts = by_kind(deck)
     questions: list[Question] = []
     problems: list[Problem] = []
-    for template in sorted([*templates, *deck.templates], key=lambda t: t.id):
+    chosen = [t for t in templates if deck.uses(t)] + list(deck.templates)
+    for template in sorted(chosen, key=lambda t: t.id):
         derivation = lookup(template.kind, template.answer)
         pool = [
             f
             for f in (deck.facts if template.kind == "any" else facts.get(template.kind, []))
             if all(_has(f, name) for name in template.requires)
         ]
+        pool = [f for f in pool if _article_has(deck.source_of(f), template)]
         pool.sort(key=lambda f: f.id)
         wants_index = derivation.per_fact and template.form in ("choice", "true-false")
         index = CandidateIndex.build(derivation, pool, deck) if wants_index else None
@@ -60,6 +63,33 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
     if problems:
         raise InputError(problems)
     return sorted(questions, key=lambda q: (q.topic, q.id))
+
+
+FIGURE_KINDS = ("amount", "quantity", "duration")
+"""Kinds whose facts are a stated figure with a unit: templates get ``fact.shown``."""
+
+
+def hedge_note(word: str) -> str:
+    """The words a question must contain to carry a hedge."""
+    return hedge_of(word).note
+
+
+def _article_has(source: Source, template: Template) -> bool:
+    """Whether the fact's article states every field the template prints (an author, a date)."""
+    record = _article(source)
+    return all(record.get(name) is not None for name in template.article_fields)
+
+
+def _article(source: Source) -> dict[str, Any]:
+    """The article's fields templates may use; a field the article lacks is None, never invented."""
+    return {
+        "title": source.title,
+        "author": source.author,
+        "publisher": source.publisher,
+        "year": str(source.year) if source.year else None,
+        "published": source.published,
+        "url": source.url,
+    }
 
 
 def _has(fact: Fact, name: str) -> bool:
@@ -161,44 +191,49 @@ def _view(fact: Fact) -> dict[str, Any]:
     """A fact as templates see it: plain values, slips corrected, dates as labels."""
     view: dict[str, Any] = {k: getattr(v, "label", v) for k, v in fact.attrs.items()}
     view.update(id=fact.id, quote=fact.corrected(fact.quote), attribution=fact.attribution, hedge=fact.hedge)
-    if fact.kind == "amount":
+    view["hedges"] = list(fact.hedges)
+    view["stage"] = fact.stage
+    if fact.kind in FIGURE_KINDS:
         view["shown"] = format_amount(
             fact["value"], fact["unit"], fact.get("scale"), fact.get("noun"), fact.get("value_max")
         )
         view["unit_words"] = amount_unit_words(fact["unit"], fact.get("scale"), fact.get("noun"))
+    if fact.kind == "share" and fact.get("parts"):
+        view["part"] = f"each of {fact['part']}"
     return view
 
 
 def _context(group: Group, deck: Deck, answer: Answer) -> dict[str, Any]:
     first = group[0]
     attributed = next((f.attribution for f in group if f.attribution), None)
-    hedge = next((f.hedge for f in group if f.hedge), None)
+    hedges = [h for f in group for h in f.hedges]
+    when = f" {first['when']}" if first.get("when") else ""
+    if not when and first.get("date") is not None and first.kind == "statement":
+        when = f" {at_date(first['date'].label)}"
+    record = _article(deck.source_of(first))
     return {
         "fact": _view(first),
         "facts": [_view(f) for f in group],
         "lead": f"According to {attributed}," if attributed else "According to the article,",
-        "hedge": f" {HEDGES[hedge].note}" if hedge else "",
-        "when": f" {first['when']}" if first.get("when") else "",
+        "hedge": f" {question_note(hedges)}" if hedges else "",
+        "when": when,
+        "tense": tense(first.stage),
         "whole": whole_of(first, deck),
-        "parts": [_view(deck.fact(p)) for p in (first.get("parts") or ())],
+        "parts": [_view(deck.fact(p)) for p in (first.get("parts") or ()) if first.kind == "amount"],
         "unit": answer.unit,
         "answer_in": f"as a number of {answer.unit}" if first.get("unit") == "count" else f"in {answer.unit}",
-        "article": {
-            "title": deck.source.title,
-            "author": deck.source.author,
-            "year": deck.source.date[:4],
-            "published": long_date(deck.source.date),
-        },
+        "article": {k: v for k, v in record.items() if v is not None},
     }
 
 
 def _check_attribution(prompt: str, group: Group) -> None:
-    """A question must name its facts' attribution and carry their hedge (else the template is wrong)."""
+    """A question must name its facts' attribution and carry their hedges (else the template is wrong)."""
     for fact in group:
         if fact.attribution and fact.attribution.casefold() not in prompt.casefold():
             raise TemplateError(f"the question does not say the fact is according to {fact.attribution}")
-        if fact.hedge and HEDGES[fact.hedge].note not in prompt:
-            raise TemplateError(f"the question does not carry the article's hedge {fact.hedge!r}")
+        for word in fact.hedges:
+            if hedge_note(word) not in prompt:
+                raise TemplateError(f"the question does not carry the article's hedge {word!r}")
 
 
 def _gives_away(prompt: str, answer: Answer, form: str) -> bool:
@@ -235,13 +270,13 @@ def _explanation(answer: Answer, group: Group, form: str, shown: str | None, ver
 
 def _attribution(group: Group) -> str | None:
     notes = [f"according to {f.attribution}" for f in group if f.attribution]
-    notes += [f"{f.hedge} (the article’s hedge)" for f in group if f.hedge and not f.attribution]
+    notes += [f"{h} (the article’s hedge)" for f in group if not f.attribution for h in f.hedges]
     return "; ".join(dict.fromkeys(notes)) or None
 
 
 def citation(deck: Deck, fact: Fact) -> str:
     """How a fact is cited: the article, and its footnote when the sentence has one."""
-    s = deck.source
+    s = deck.source_of(fact)
     text = s.reference
     if fact.footnote:
         text += f"; note [{fact.footnote}]: {s.footnotes[fact.footnote]}"

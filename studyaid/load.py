@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from . import schema
 from .derive import DERIVATIONS, names_for
 from .errors import InputError, Problem
-from .model import FORMS, KINDS, NOTE_TYPE_ROLES, Correction, Deck, DeckSettings, Fact, Source, Template, frozen_mapping
-from .render import template_problems
+from .model import (
+    DEFAULT_TOPICS,
+    FORMS,
+    KINDS,
+    NOTE_TYPE_ROLES,
+    Correction,
+    Deck,
+    DeckSettings,
+    Fact,
+    Source,
+    Template,
+    Topic,
+    frozen_mapping,
+)
+from .render import article_fields, template_problems
 from .rules import check_deck
 from .safefile import UnreadableFile, read_bytes
 from .yamlsafe import MAX_BYTES, LineMap, parse, read_text
@@ -60,21 +74,81 @@ def load_deck(path: Path, shared: tuple[Template, ...] = (), display: str | None
         problems.append(Problem(lines.path, 1, "", f"expected a mapping at the top level, got {type(data).__name__}"))
     if problems:
         raise InputError(problems)
-    _unknown(data, {"slug", "source", "deck", "facts", "templates"}, "", lines, problems)
+    _unknown(data, set(DECK_FIELDS), "", lines, problems)
     slug = _field(data, "slug", schema.identifier, "", lines, problems)
-    source = _source(data.get("source"), lines, problems, path.parent)
+    sources = _sources(data, lines, problems, path.parent)
     settings = _settings(data.get("deck"), lines, problems)
-    facts = _facts(data.get("facts"), lines, problems)
+    topics = _topics(data.get("topics"), lines, problems)
+    published = sources[0].date if sources else None
+    facts = _facts(data.get("facts"), lines, problems, tuple(t.id for t in topics), published)
     own = _templates(data.get("templates") or [], "templates", lines, problems)
     _check_template_ids([*shared, *own], lines, problems)
+    off = _templates_off(data.get("templates_off"), shared, lines, problems)
     if problems:
         raise InputError(problems)
-    assert source is not None and settings is not None
-    deck = Deck(str(slug), source, settings, tuple(facts), tuple(own), lines.path)
+    assert sources and settings is not None
+    deck = Deck(
+        str(slug),
+        sources[0],
+        settings,
+        tuple(facts),
+        tuple(own),
+        lines.path,
+        topics=topics,
+        templates_off=off,
+        sources=tuple(sources) if len(sources) > 1 else (),
+    )
     problems.extend(check_deck(deck, lines))
     if problems:
         raise InputError(problems)
     return deck
+
+
+DECK_FIELDS = ("slug", "source", "sources", "deck", "topics", "facts", "templates", "templates_off")
+"""The top-level fields of a deck file (``source`` or ``sources``, not both)."""
+
+
+def _topics(value: Any, lines: LineMap, problems: list[Problem]) -> tuple[Topic, ...]:
+    """The deck's own topics in order, or the first article's five when it declares none."""
+    if value is None:
+        return DEFAULT_TOPICS
+    if not isinstance(value, list) or not value:
+        problems.append(lines.problem("topics", "expected a non-empty list of {id, title} mappings"))
+        return DEFAULT_TOPICS
+    topics: list[Topic] = []
+    for i, raw in enumerate(value):
+        at = f"topics[{i}]"
+        if not isinstance(raw, dict):
+            problems.append(lines.problem(at, "expected a mapping with 'id' and 'title'"))
+            continue
+        _unknown(raw, {"id", "title"}, at, lines, problems)
+        tid = _field(raw, "id", schema.identifier, at, lines, problems)
+        title = _field(raw, "title", schema.text, at, lines, problems)
+        if tid in {t.id for t in topics}:
+            problems.append(lines.problem(f"{at}.id", f"duplicate topic id {tid!r}"))
+        elif tid and title:
+            topics.append(Topic(tid, title))
+    return tuple(topics) or DEFAULT_TOPICS
+
+
+def _templates_off(
+    value: Any, shared: tuple[Template, ...], lines: LineMap, problems: list[Problem]
+) -> tuple[str, ...]:
+    """Shared templates the deck switches off, by id or form; each must name one."""
+    if value is None:
+        return ()
+    try:
+        names = schema.list_of(schema.text)(value)
+    except ValueError as exc:
+        problems.append(lines.problem("templates_off", str(exc)))
+        return ()
+    known = {t.id for t in shared}
+    for i, name in enumerate(names):
+        if shared and name not in known and name not in FORMS:
+            problems.append(
+                lines.problem(f"templates_off[{i}]", f"{name!r} is neither a shared template id nor a form")
+            )
+    return tuple(names)
 
 
 def _field(
@@ -113,33 +187,59 @@ def _mapping(value: Any, where: str, lines: LineMap, problems: list[Problem]) ->
     return value
 
 
-def _source(value: Any, lines: LineMap, problems: list[Problem], folder: Path) -> Source | None:
-    data = _mapping(value, "source", lines, problems)
+def _sources(data: dict[str, Any], lines: LineMap, problems: list[Problem], folder: Path) -> list[Source]:
+    """``source`` (one article) or ``sources`` (a list, each with an ``id``): never both."""
+    if "sources" not in data:
+        one = _source(data.get("source"), "source", lines, problems, folder)
+        return [one] if one else []
+    if "source" in data:
+        problems.append(lines.problem("sources", "give either 'source' or 'sources', not both"))
+    raw = data["sources"]
+    if not isinstance(raw, list) or not raw:
+        problems.append(lines.problem("sources", "expected a non-empty list of sources"))
+        return []
+    found: list[Source] = []
+    for i, item in enumerate(raw):
+        got = _source(item, f"sources[{i}]", lines, problems, folder, with_id=True)
+        if got is not None and got.id in {s.id for s in found}:
+            problems.append(lines.problem(f"sources[{i}].id", f"duplicate source id {got.id!r}"))
+        elif got is not None:
+            found.append(got)
+    return found if len(found) == len(raw) else []
+
+
+def _source(
+    value: Any, where: str, lines: LineMap, problems: list[Problem], folder: Path, with_id: bool = False
+) -> Source | None:
+    data = _mapping(value, where, lines, problems)
     if data is None:
         return None
-    _unknown(data, {"title", "author", "publisher", "date", "url", "footnotes", "article"}, "source", lines, problems)
-    got = {k: _field(data, k, schema.text, "source", lines, problems) for k in ("title", "author", "publisher")}
-    date = _field(data, "date", schema.iso_date, "source", lines, problems)
-    url = _field(data, "url", schema.web_url, "source", lines, problems, required=False)
+    fields = {"title", "author", "publisher", "date", "url", "footnotes", "article"} | ({"id"} if with_id else set())
+    _unknown(data, fields, where, lines, problems)
+    sid = _field(data, "id", schema.identifier, where, lines, problems) if with_id else ""
+    got = {k: _field(data, k, schema.text, where, lines, problems) for k in ("title", "publisher")}
+    author = _field(data, "author", schema.text, where, lines, problems, required=False)
+    date = _field(data, "date", schema.iso_date, where, lines, problems, required=False)
+    url = _field(data, "url", schema.web_url, where, lines, problems, required=False)
     notes_raw = data.get("footnotes") or {}
     notes: dict[str, str] = {}
     if not isinstance(notes_raw, dict):
-        problems.append(lines.problem("source.footnotes", "expected a mapping of note keys to text"))
+        problems.append(lines.problem(f"{where}.footnotes", "expected a mapping of note keys to text"))
     else:
         for key in notes_raw:
-            got_note = _field(notes_raw, key, schema.text, "source.footnotes", lines, problems)
+            got_note = _field(notes_raw, key, schema.text, f"{where}.footnotes", lines, problems)
             if got_note:
                 notes[str(key)] = got_note
-    if None in got.values() or date is None:
+    if None in got.values() or sid is None or (data.get("date") is not None and date is None):
         return None
-    article = _field(data, "article", schema.text, "source", lines, problems, required=False)
+    article = _field(data, "article", schema.text, where, lines, problems, required=False)
     if article is not None:
         try:
             article = str(inside_folder(folder, article))
         except ValueError as exc:
-            problems.append(lines.problem("source.article", str(exc)))
+            problems.append(lines.problem(f"{where}.article", str(exc)))
             article = None
-    return Source(got["title"], got["author"], got["publisher"], date, url, frozen_mapping(notes), article)
+    return Source(got["title"], author, got["publisher"], date, url, frozen_mapping(notes), article, sid)
 
 
 def inside_folder(folder: Path, written: str) -> Path:
@@ -184,26 +284,32 @@ def _settings(value: Any, lines: LineMap, problems: list[Problem]) -> DeckSettin
     return DeckSettings(name, deck_id, frozen_mapping(ids), seed)
 
 
-def _facts(value: Any, lines: LineMap, problems: list[Problem]) -> list[Fact]:
+def _facts(
+    value: Any, lines: LineMap, problems: list[Problem], topics: tuple[str, ...], published: str | None
+) -> list[Fact]:
     if not isinstance(value, list) or not value:
         problems.append(lines.problem("facts", "expected a non-empty list of facts"))
         return []
     facts: list[Fact] = []
     for i, raw in enumerate(value):
-        fact = _fact(raw, f"facts[{i}]", lines, problems)
+        fact = _fact(raw, f"facts[{i}]", lines, problems, topics, published)
         if fact is not None:
             facts.append(fact)
     return facts
 
 
-def _fact(raw: Any, where: str, lines: LineMap, problems: list[Problem]) -> Fact | None:
+def _fact(
+    raw: Any, where: str, lines: LineMap, problems: list[Problem], topics: tuple[str, ...], published: str | None
+) -> Fact | None:
     if not isinstance(raw, dict):
         problems.append(lines.problem(where, "expected a mapping describing one fact"))
         return None
     before = len(problems)
     kind = _field(raw, "kind", schema.one_of(*KINDS), where, lines, problems)
+    checks = {k: spec.check for k, spec in (schema.COMMON_FIELDS | schema.REVIEW_FIELDS).items()}
+    checks["topic"] = schema.one_of(*topics)
     common = {
-        k: _field(raw, k, spec.check, where, lines, problems, spec.required)
+        k: _field(raw, k, checks[k], where, lines, problems, spec.required)
         for k, spec in (schema.COMMON_FIELDS | schema.REVIEW_FIELDS).items()
         if k != "kind"
     }
@@ -211,12 +317,17 @@ def _fact(raw: Any, where: str, lines: LineMap, problems: list[Problem]) -> Fact
     if kind is not None:
         _unknown(raw, schema.fields_of(kind) | set(schema.REVIEW_FIELDS), where, lines, problems)
         for key, spec in schema.KIND_FIELDS[kind].items():
-            got = _field(raw, key, spec.check, where, lines, problems, spec.required)
+            check = spec.check
+            if check is schema.date_text:
+                check = partial(schema.date_text, published=published)
+            got = _field(raw, key, check, where, lines, problems, spec.required)
             if got is not None:
                 attrs[key] = got
     corrections = _corrections(raw.get("corrections"), f"{where}.corrections", lines, problems)
     if len(problems) > before:
         return None
+    if kind == "share" and attrs.get("parts") and "part" not in attrs:
+        attrs["part"] = join_names(attrs["parts"])
     return Fact(
         id=common["id"],
         kind=kind,
@@ -226,12 +337,18 @@ def _fact(raw: Any, where: str, lines: LineMap, problems: list[Problem]) -> Fact
         asked=common["asked"],
         footnote=common["footnote"],
         attribution=common["attribution"],
-        hedge=common["hedge"],
+        hedges=common["hedge"] or (),
         corrections=corrections,
         line=lines.line(where),
         status=common["status"] or "confirmed",
         found_by=common["found_by"],
+        source=common["source"] or "",
     )
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _corrections(value: Any, where: str, lines: LineMap, problems: list[Problem]) -> tuple[Correction, ...]:
@@ -312,6 +429,7 @@ def _templates(value: Any, where: str, lines: LineMap, problems: list[Problem]) 
                     requires=tuple(requires),
                     tolerance=got["tolerance"],
                     origin=f"{lines.path}:{lines.line(at)}",
+                    article_fields=article_fields(raw["prompt"], raw.get("explanation")),
                 )
             )
     return templates

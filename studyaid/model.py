@@ -11,6 +11,7 @@ from typing import Any
 from .wording import long_date
 
 TOPICS = ("trade-shares", "gauges", "dates", "actors", "places")
+"""The topics of a deck that declares none (the first article's five)."""
 TOPIC_TITLES = {
     "trade-shares": "Trade shares",
     "gauges": "Gauges",
@@ -18,7 +19,21 @@ TOPIC_TITLES = {
     "actors": "Actors",
     "places": "Places",
 }
-KINDS = ("share", "amount", "measure", "event", "actor", "place")
+KINDS = (
+    "share",
+    "amount",
+    "measure",
+    "event",
+    "actor",
+    "place",
+    "quantity",
+    "duration",
+    "statement",
+    "thing",
+    "relation",
+)
+STAGES = ("happened", "ongoing", "planned", "expected")
+"""Where an event, a figure or a statement stands in time, as the article tells it."""
 FORMS = ("choice", "true-false", "numeric", "short", "cloze", "ordering", "matching")
 NOTE_TYPE_ROLES = ("basic", "choice", "cloze", "actor")
 """The Anki note types every deck file gives an ID for (``deck.note_types``)."""
@@ -30,24 +45,50 @@ def frozen_mapping(data: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A heading the deck's facts are filed under: Anki subdeck, quiz section, briefing heading."""
+
+    id: str
+    title: str
+
+
+DEFAULT_TOPICS = tuple(Topic(t, TOPIC_TITLES[t]) for t in TOPICS)
+"""What a deck that declares no ``topics`` gets, so every existing deck file loads unchanged."""
+
+
+@dataclass(frozen=True)
 class Source:
-    """Where the facts come from, for citations."""
+    """Where the facts come from, for citations. Only the title and publisher are required: a
+    missing author or date is left out of every citation and never invented."""
 
     title: str
-    author: str
+    author: str | None
     publisher: str
-    date: str
-    """Publication date, ISO ``YYYY-MM-DD``."""
+    date: str | None
+    """Publication date, ISO ``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY``), when the article gives one."""
     url: str | None = None
     footnotes: Mapping[str, str] = field(default_factory=frozen_mapping)
     """The article's notes, by the key the article gives them (``i``, ``ii``...)."""
     article: str | None = None
     """The article's text file, resolved and checked to lie inside the deck's folder."""
+    id: str = ""
+    """The source's id in a deck that draws on several articles (``""`` for a deck's only one)."""
+
+    @property
+    def year(self) -> int | None:
+        """The year of publication, when known."""
+        return int(self.date[:4]) if self.date else None
+
+    @property
+    def published(self) -> str | None:
+        """The publication date as printed (``26 April 2019``), when known."""
+        return long_date(self.date) if self.date else None
 
     @property
     def reference(self) -> str:
-        """How every output cites the article: author, “title”, publisher, date."""
-        return f"{self.author}, “{self.title}”, {self.publisher}, {long_date(self.date)}"
+        """How every output cites the article: author, “title”, publisher, date (each when known)."""
+        parts = [self.author, f"“{self.title}”", self.publisher, self.published]
+        return ", ".join(p for p in parts if p)
 
     def record(self) -> dict[str, Any]:
         """The article as plain data, for the JSON handed to templates and written beside PDFs."""
@@ -56,7 +97,7 @@ class Source:
             "author": self.author,
             "publisher": self.publisher,
             "date": self.date,
-            "published": long_date(self.date),
+            "published": self.published,
             "url": self.url,
         }
 
@@ -99,7 +140,8 @@ class Fact:
     footnote: str | None = None
     attribution: str | None = None
     """Who the article says the fact comes from; every question about it names them."""
-    hedge: str | None = None
+    hedges: tuple[str, ...] = ()
+    """The article's hedges and modalities for this fact, in the article's order (studyaid/hedges.py)."""
     corrections: tuple[Correction, ...] = ()
     line: int = 0
     """Line of the fact in its deck file, for messages."""
@@ -108,6 +150,18 @@ class Fact:
     facts reach an output unless a command is asked to include proposals."""
     found_by: str | None = None
     """Which drafting rule proposed the fact, for its reviewer."""
+    source: str = ""
+    """Id of the article the fact comes from, in a deck with several (``""``: the deck's first)."""
+
+    @property
+    def hedge(self) -> str | None:
+        """The first hedge, or None: enough to tell a hedged fact from a plain one."""
+        return self.hedges[0] if self.hedges else None
+
+    @property
+    def stage(self) -> str:
+        """Where the fact stands in time (``happened`` unless the deck says otherwise)."""
+        return str(self.attrs.get("stage") or "happened")
 
     def __getitem__(self, name: str) -> Any:
         return self.attrs[name]
@@ -141,6 +195,9 @@ class Template:
     """Numeric tolerance: absolute (``0.05``) or relative (``2%``)."""
     origin: str = ""
     """File and line the template came from, for messages."""
+    article_fields: tuple[str, ...] = ()
+    """Fields of the article the text uses (``article.published``): a deck whose source lacks
+    one gets no question from this template, rather than an invented value."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +211,32 @@ class Deck:
     templates: tuple[Template, ...] = ()
     """Templates of this article's own, added to the shared ones."""
     path: str = ""
+    topics: tuple[Topic, ...] = DEFAULT_TOPICS
+    """The deck's topics in the order outputs show them."""
+    templates_off: tuple[str, ...] = ()
+    """Shared templates this deck switches off, by template id or by form."""
+    sources: tuple[Source, ...] = ()
+    """Every article the deck draws on; the first is ``source``. Empty: just ``source``."""
+
+    def uses(self, template: Template) -> bool:
+        """Whether this deck asks the template's questions (not switched off by id or form)."""
+        return template.id not in self.templates_off and template.form not in self.templates_off
+
+    def source_of(self, fact: Fact) -> Source:
+        """The article a fact comes from."""
+        for s in self.sources:
+            if s.id == fact.source:
+                return s
+        return self.source
+
+    @cached_property
+    def topic_ids(self) -> tuple[str, ...]:
+        """Topic ids in order."""
+        return tuple(t.id for t in self.topics)
+
+    def topic_title(self, topic: str) -> str:
+        """A topic's title as headings print it."""
+        return next((t.title for t in self.topics if t.id == topic), topic)
 
     def fact(self, fact_id: str) -> Fact:
         """The fact with this id."""

@@ -232,6 +232,24 @@ def template_problems(source: str, kind: str, fields: frozenset[str] | None) -> 
     return problems
 
 
+def article_fields(*sources: str | None) -> tuple[str, ...]:
+    """The ``article.X`` fields the templates' text uses, so a deck whose source lacks one (no
+    author, no date) skips the template instead of printing an invented value."""
+    env = environment()
+    found: set[str] = set()
+    for source in sources:
+        if not source:
+            continue
+        try:
+            tree = env.parse(source)
+        except TemplateSyntaxError:
+            continue
+        for node in tree.find_all(nodes.Getattr):
+            if isinstance(node.node, nodes.Name) and node.node.name == "article":
+                found.add(node.attr)
+    return tuple(sorted(found))
+
+
 @cache
 def _compiled(source: str) -> Any:
     env = environment()

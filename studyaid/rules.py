@@ -6,10 +6,10 @@ import math
 import re
 
 from .cleantext import comparison_key, find_spans
-from .derive import share_groups
+from .derive.share import rounding_slack, share_groups, share_total, weight
 from .errors import Problem
 from .model import Deck, Fact
-from .schema import KIND_FIELDS
+from .schema import KIND_FIELDS, RELATION_FIELDS
 from .units import imperial_agrees
 from .wording import format_number, stated_places
 from .yamlsafe import LineMap
@@ -40,7 +40,8 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
                     lines.problem(f"{where}.corrections[{i}].verbatim", f"{fix.verbatim!r} does not occur in the quote")
                 )
         problems.extend(_measure(fact, where, lines))
-        if fact.kind == "amount" and fact.get("value_max") is not None and fact["value_max"] <= fact["value"]:
+        problems.extend(_kind_rules(deck, fact, where, lines))
+        if fact.get("value_max") is not None and fact["value_max"] <= fact["value"]:
             problems.append(lines.problem(f"{where}.value_max", "must be larger than value"))
         if fact.kind == "amount" and fact["unit"] == "count" and not fact.get("noun"):
             problems.append(
@@ -177,6 +178,35 @@ def _distinct_names(deck: Deck, lines: LineMap) -> list[Problem]:
     return problems
 
 
+def _kind_rules(deck: Deck, fact: Fact, where: str, lines: LineMap) -> list[Problem]:
+    """Fields a kind needs together: a share's part or parts, a relation's ends, a statement's words."""
+    problems = []
+    if fact.source and fact.source not in {s.id for s in deck.sources}:
+        known = ", ".join(s.id for s in deck.sources) or "none: the deck has one 'source'"
+        problems.append(
+            lines.problem(f"{where}.source", f"unknown source {fact.source!r} (the deck's sources: {known})")
+        )
+    if fact.kind == "share" and (fact.get("part") is None) == (fact.get("parts") is None):
+        if fact.get("part") is None:
+            problems.append(lines.problem(f"{where}.part", "missing required field"))
+        else:
+            problems.append(
+                lines.problem(f"{where}.parts", "give 'part' or 'parts' (parts holding one share each), not both")
+            )
+    if fact.kind == "relation":
+        for name in RELATION_FIELDS[fact["relation"]]:
+            if fact.get(name) is None:
+                problems.append(
+                    lines.problem(f"{where}.{name}", f"missing required field (a {fact['relation']} has it)")
+                )
+    if (
+        fact.kind == "statement"
+        and fact.corrected(fact["said"]).casefold() not in fact.corrected(fact.quote).casefold()
+    ):
+        problems.append(lines.problem(f"{where}.said", "the words said must occur in the quote, verbatim"))
+    return problems
+
+
 def _where_by_line(deck: Deck, fact: Fact) -> str:
     return f"facts[{deck.positions[fact.id]}]"
 
@@ -229,10 +259,12 @@ def _measure(fact: Fact, where: str, lines: LineMap) -> list[Problem]:
 def _share_sums(deck: Deck, lines: LineMap) -> list[Problem]:
     problems = []
     for group in share_groups([f for f in deck.facts if f.kind == "share"], deck).values():
-        total = sum(f["value"] for f in group)
-        if total > 100 + 1e-9:
+        total = share_total(group)
+        if total > 100 + rounding_slack(group) + 1e-9:
             last = max(group, key=lambda f: f.line)
-            names = " + ".join(f"{f['part']} {format_number(f['value'])}%" for f in group)
+            names = " + ".join(
+                f"{f['part']} {format_number(f['value'])}%" + (" each" if weight(f) > 1 else "") for f in group
+            )
             problems.append(
                 lines.problem(
                     f"{_where_by_line(deck, last)}.value",

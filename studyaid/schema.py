@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from . import wording
 from .cleantext import invisible_character, visible
-from .dates import parse_date
-from .model import KINDS, TOPICS
+from .dates import UNKNOWN, parse_date
+from .model import KINDS, STAGES, TOPICS
 from .units import CURRENCIES, SCALES, UnitError, parse_imperial, parse_unit
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -30,8 +30,8 @@ SMALLEST_FIGURE = 0.0001
 """Smallest non-zero figure accepted: below it Python prints exponents (``1e-300%``)."""
 SAFE_ID_MIN, SAFE_ID_MAX = 1 << 30, 1 << 31
 STATUSES = ("proposed", "confirmed", "rejected")
-HEDGES = tuple(wording.HEDGES)
 ACTOR_KINDS = ("person", "state", "organisation", "company", "ship", "group")
+"""The usual actor kinds; any other short lowercase noun (``ministry``, ``agency``) is accepted too."""
 PLACE_KINDS = (
     "city",
     "port",
@@ -44,6 +44,8 @@ PLACE_KINDS = (
     "sea",
     "bridge",
 )
+"""The usual place kinds; any other short lowercase noun (``station``, ``terminal``, ``yard``) too."""
+RELATIONS = ("route", "membership", "ownership")
 
 Checker = Callable[[Any], Any]
 
@@ -167,20 +169,63 @@ def one_of(*choices: str) -> Checker:
     return check
 
 
-def date_text(value: Any) -> Any:
-    """A date in the grammar of docs/deck-format.md, parsed."""
+def date_text(value: Any, published: str | None = None) -> Any:
+    """A date in the grammar of docs/deck-format.md, parsed (``unknown``: no date, None)."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValueError(f"expected a date like 2003 or 2017-09-21, got {value!r}")
-    return parse_date(str(value))
+    if str(value).strip() == UNKNOWN:
+        return None
+    return parse_date(str(value), published)
 
 
 def iso_date(value: Any) -> str:
-    """A full calendar date, ``YYYY-MM-DD``."""
-    parsed = date_text(value)
-    if not re.match(r"^\d{4}-\d{2}-\d{2}$", str(value)):
+    """A publication date: ``YYYY-MM-DD``, or ``YYYY-MM`` or ``YYYY`` when the article gives no more."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
-    del parsed
+    if not re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$", str(value)):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    parse_date(str(value))
     return str(value)
+
+
+def kind_word(value: Any) -> str:
+    """An open kind (of actor, place, thing): a short lowercase noun phrase of one to three words."""
+    name = text(value)
+    if not re.match(r"^[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}$", name):
+        raise ValueError(f"expected a short lowercase noun like 'station', got {value!r}")
+    return name
+
+
+def hedges(value: Any) -> tuple[str, ...]:
+    """One hedge or a list of them: short lowercase phrases (``up to``, ``could``, ``designed for``)."""
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise ValueError("expected a hedge or a non-empty list of hedges")
+    found = []
+    for item in items:
+        word = text(item)
+        if not re.match(r"^[a-z][a-z’' -]*$", word) or len(word.split()) > 4:
+            raise ValueError(f"expected hedges as short lowercase phrases like 'up to' or 'could', got {item!r}")
+        found.append(word)
+    return tuple(dict.fromkeys(found))
+
+
+def quantity_unit(value: Any) -> str:
+    """A unit pint knows, compound ones included (``km/h``, ``t/year``), but not a currency."""
+    name = text(value)
+    try:
+        parse_unit(name)
+    except UnitError:
+        raise ValueError(f"expected a unit pint knows (like km, km/h, t/year, MW), got {name!r}") from None
+    return name
+
+
+def time_unit(value: Any) -> str:
+    """A unit of time pint knows (``minute``, ``hour``, ``day``, ``year``)."""
+    name = quantity_unit(value)
+    if parse_unit(name).dimensionality != parse_unit("hour").dimensionality:
+        raise ValueError(f"expected a unit of time (minute, hour, day, week, month, year), got {name!r}")
+    return name
 
 
 def imperial(value: Any) -> str:
@@ -239,6 +284,9 @@ class FieldSpec:
     """Kind of fact this field names by id (``of`` names an amount)."""
 
 
+STAGE = FieldSpec(one_of(*STAGES), required=False)
+"""Where the fact stands in time; questions take their tense from it (default ``happened``)."""
+
 COMMON_FIELDS = {
     "id": FieldSpec(identifier),
     "kind": FieldSpec(one_of(*KINDS)),
@@ -247,9 +295,24 @@ COMMON_FIELDS = {
     "asked": FieldSpec(text, required=False),
     "footnote": FieldSpec(lambda v: text(str(v)), required=False),
     "attribution": FieldSpec(text, required=False),
-    "hedge": FieldSpec(one_of(*HEDGES), required=False),
+    "hedge": FieldSpec(hedges, required=False),
     "corrections": FieldSpec(lambda v: v, required=False),
+    "source": FieldSpec(identifier, required=False),
 }
+"""Fields every fact may have. ``topic`` is checked against the deck's own topics when it
+declares them; ``source`` names one of the deck's ``sources``."""
+
+_FIGURE = {
+    "subject": FieldSpec(text),
+    "value": FieldSpec(positive),
+    "value_max": FieldSpec(positive, required=False),
+    "scale": FieldSpec(one_of(*SCALES), required=False),
+    "noun": FieldSpec(text, required=False),
+    "when": FieldSpec(text, required=False),
+    "stage": STAGE,
+}
+"""What every stated figure has: what it is of, its value or range, and when."""
+
 REVIEW_FIELDS = {
     "status": FieldSpec(one_of(*STATUSES), required=False),
     "found_by": FieldSpec(text, required=False),
@@ -258,22 +321,20 @@ REVIEW_FIELDS = {
 
 KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
     "share": {
-        "part": FieldSpec(text),
+        "part": FieldSpec(text, required=False),
+        "parts": FieldSpec(list_of(text), required=False),
         "whole": FieldSpec(text),
         "value": FieldSpec(percent),
         "when": FieldSpec(text, required=False),
         "of": FieldSpec(identifier, required=False, ref="amount"),
     },
     "amount": {
-        "subject": FieldSpec(text),
-        "value": FieldSpec(positive),
-        "value_max": FieldSpec(positive, required=False),
-        "scale": FieldSpec(one_of(*SCALES), required=False),
+        **_FIGURE,
         "unit": FieldSpec(amount_unit),
-        "noun": FieldSpec(text, required=False),
-        "when": FieldSpec(text, required=False),
         "parts": FieldSpec(list_of(identifier), required=False, ref="amount"),
     },
+    "quantity": {**_FIGURE, "unit": FieldSpec(quantity_unit)},
+    "duration": {**_FIGURE, "unit": FieldSpec(time_unit)},
     "measure": {
         "name": FieldSpec(text),
         "subject": FieldSpec(text),
@@ -284,21 +345,50 @@ KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "event": {
         "what": FieldSpec(text),
-        "date": FieldSpec(date_text),
+        "date": FieldSpec(date_text, required=False),
+        "stage": STAGE,
         "actors": FieldSpec(list_of(identifier), required=False, ref="actor"),
+    },
+    "statement": {
+        "speaker": FieldSpec(text),
+        "said": FieldSpec(text),
+        "about": FieldSpec(text),
+        "date": FieldSpec(date_text, required=False),
+        "stage": STAGE,
+        "actor": FieldSpec(identifier, required=False, ref="actor"),
     },
     "actor": {
         "name": FieldSpec(text),
-        "actor_kind": FieldSpec(one_of(*ACTOR_KINDS)),
+        "actor_kind": FieldSpec(kind_word),
         "role": FieldSpec(text),
         "aliases": FieldSpec(list_of(text), required=False),
     },
     "place": {
         "name": FieldSpec(text),
-        "place_kind": FieldSpec(one_of(*PLACE_KINDS)),
+        "place_kind": FieldSpec(kind_word),
         "description": FieldSpec(text),
     },
+    "thing": {
+        "name": FieldSpec(text),
+        "thing_kind": FieldSpec(kind_word),
+        "definition": FieldSpec(text),
+        "aliases": FieldSpec(list_of(text), required=False),
+    },
+    "relation": {
+        "relation": FieldSpec(one_of(*RELATIONS)),
+        "subject": FieldSpec(text),
+        "object": FieldSpec(text, required=False),
+        "from": FieldSpec(text, required=False),
+        "to": FieldSpec(text, required=False),
+        "via": FieldSpec(list_of(text), required=False),
+        "stage": STAGE,
+    },
 }
+"""Fields of each kind. A relation is a ``route`` (``subject`` links ``from`` with ``to``, ``via``
+places), a ``membership`` (``subject`` is a member of ``object``) or an ``ownership``
+(``subject`` owns ``object``); the rules check each has the fields it needs."""
+
+RELATION_FIELDS = {"route": ("from", "to"), "membership": ("object",), "ownership": ("object",)}
 
 
 def fields_of(kind: str) -> set[str]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from types import MappingProxyType
 
 from .units import CURRENCIES
 
@@ -131,8 +130,13 @@ MONTHS = (
 
 
 def long_date(iso: str) -> str:
-    """``2019-04-26`` -> ``26 April 2019``."""
-    day = dt.date.fromisoformat(iso)
+    """``2019-04-26`` -> ``26 April 2019``; ``2019-04`` -> ``April 2019``; ``2019`` -> ``2019``."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    day = dt.date(*parts)
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -147,35 +151,103 @@ def at_date(label: str) -> str:
 
 
 # ---------------------------------------------------------------- hedges
+# The vocabulary is open: any short phrase the article uses (``around``, ``could``, ``designed
+# for``) is accepted, and a fact may carry several (``up to`` and ``could``). The words listed in
+# HEDGES are documented in docs/deck-format.md with how each reads; a phrase not listed is
+# written as the article's own word, quoted, so it is carried everywhere without rewording.
 
 
 @dataclass(frozen=True)
 class Hedge:
-    """How a hedged figure is written: the note a question carries and the label of the figure."""
+    """How one hedge reads in a question's note and beside a figure."""
 
     note: str
-    """Added to a question about the figure: ``(an estimate)``."""
+    """The note a question carries, without brackets: ``an estimate``."""
     label: str
-    """The figure as printed, ``{}`` standing for it: ``about {}``, ``{} (estimate)``."""
+    """How a figure is written with it, ``{}`` standing for the figure: ``up to {}``."""
+    bound: bool = False
+    """Whether it makes the figure a bound or an approximation (then sums and rests are unknown)."""
 
 
-HEDGES: Mapping[str, Hedge] = MappingProxyType(
-    {
-        "estimated": Hedge("(an estimate)", "{} (estimate)"),
-        "roughly": Hedge("(an approximate figure)", "roughly {}"),
-        "about": Hedge("(an approximate figure)", "about {}"),
-        "up to": Hedge("(the article gives an upper bound: “up to”)", "up to {}"),
-        "more than": Hedge("(the article gives a lower bound: “more than”)", "more than {}"),
-        "reportedly": Hedge("(as reported)", "{} (reported)"),
-        "at least": Hedge("(the article gives a lower bound: “at least”)", "at least {}"),
-    }
-)
-"""Every hedge a deck may give a fact, in the order deck-format errors list them."""
+def _prefix(word: str, note: str) -> Hedge:
+    return Hedge(note, f"{word} {{}}", bound=True)
 
 
-def hedged(text: str, hedge: str | None) -> str:
-    """A figure's text with its hedge: ``about 5%``; unchanged when there is none."""
-    return HEDGES[hedge].label.format(text) if hedge else text
+def _suffix(word: str, note: str) -> Hedge:
+    return Hedge(note, f"{{}} ({word})")
+
+
+HEDGES: dict[str, Hedge] = {
+    # The first seven keep the wording questions had before the vocabulary opened.
+    "estimated": Hedge("an estimate", "{} (estimate)", bound=True),
+    "roughly": _prefix("roughly", "an approximate figure"),
+    "about": _prefix("about", "an approximate figure"),
+    "up to": _prefix("up to", "the article gives an upper bound: “up to”"),
+    "more than": _prefix("more than", "the article gives a lower bound: “more than”"),
+    "at least": _prefix("at least", "the article gives a lower bound: “at least”"),
+    "reportedly": Hedge("as reported", "{} (reported)"),
+    # approximations
+    "around": _prefix("around", "an approximate figure: “around”"),
+    "approximately": _prefix("approximately", "an approximate figure"),
+    "nearly": _prefix("nearly", "the article gives “nearly”: a little less"),
+    "almost": _prefix("almost", "the article gives “almost”: a little less"),
+    "some": _prefix("some", "an approximate figure: “some”"),
+    # bounds
+    "over": _prefix("over", "the article gives a lower bound: “over”"),
+    "less than": _prefix("less than", "the article gives an upper bound: “less than”"),
+    "under": _prefix("under", "the article gives an upper bound: “under”"),
+    "as many as": _prefix("as many as", "the article gives an upper bound: “as many as”"),
+    "no more than": _prefix("no more than", "the article gives an upper bound: “no more than”"),
+    # estimates and forecasts
+    "projected": Hedge("a projection", "{} (projected)", bound=True),
+    "forecast": Hedge("a forecast", "{} (forecast)", bound=True),
+    # reports and claims
+    "allegedly": _suffix("alleged", "as alleged"),
+    "claimed": _suffix("claimed", "as claimed"),
+    # modality: what may, will or should be
+    "could": _suffix("could", "a possibility: “could”"),
+    "may": _suffix("may", "a possibility: “may”"),
+    "might": _suffix("might", "a possibility: “might”"),
+    "likely": _suffix("likely", "the article says “likely”"),
+    "expected": _suffix("expected", "an expectation: “expected”"),
+    "planned": _suffix("planned", "a plan: “planned”"),
+    "proposed": _suffix("proposed", "a proposal: “proposed”"),
+    "designed for": Hedge("a design figure: “designed for”", "{} (designed for)"),
+    "target": _suffix("target", "a target: not yet reached"),
+}
+"""The documented hedges; any other phrase is accepted and written as the article's own word."""
+
+
+def hedge_of(word: str) -> Hedge:
+    """How ``word`` reads; a phrase outside the vocabulary is quoted as the article's own."""
+    return HEDGES.get(word) or Hedge(f"the article’s hedge: “{word}”", f"{{}} ({word})")
+
+
+def question_note(words: Sequence[str]) -> str:
+    """The note a question ends with, in brackets, for all of a fact's hedges: ``(an estimate)``,
+    ``(the article gives an upper bound: “up to”; a possibility: “could”)``."""
+    if not words:
+        return ""
+    return "(" + "; ".join(dict.fromkeys(hedge_of(w).note for w in words)) + ")"
+
+
+def with_hedges(figure: str, words: Sequence[str]) -> str:
+    """A figure written with its hedges, innermost first: ``up to 50% (could)``."""
+    for word in words:
+        figure = hedge_of(word).label.format(figure)
+    return figure
+
+
+def uncertain(words: Sequence[str]) -> bool:
+    """Whether the hedges make a figure inexact (a bound, an approximation, an estimate)."""
+    return any(hedge_of(w).bound or w not in HEDGES for w in words)
+
+
+def hedged(text: str, hedges: str | Sequence[str] | None) -> str:
+    """A figure's text with its hedges: ``about 5%``, ``up to 50% (could)``; unchanged without."""
+    if not hedges:
+        return text
+    return with_hedges(text, (hedges,) if isinstance(hedges, str) else hedges)
 
 
 # ---------------------------------------------------------------- letters, capitals, blanks

@@ -14,8 +14,18 @@ def _date(f: Fact) -> FuzzyDate:
     return date
 
 
+def dated(f: Fact) -> bool:
+    """Whether the article dates the event (an undated one gets no date questions)."""
+    return f.get("date") is not None
+
+
+def _past(f: Fact) -> bool:
+    """Whether the event has happened or begun, so years since it can be counted."""
+    return f.stage in ("happened", "ongoing")
+
+
 def _has_year(g: Group, deck: Deck) -> bool:
-    return _date(g[0]).year is not None
+    return dated(g[0]) and _date(g[0]).year is not None
 
 
 def event_year(g: Group, deck: Deck) -> Answer:
@@ -35,7 +45,7 @@ def _overlap(a: FuzzyDate, b: FuzzyDate) -> bool:
 
 
 def _more_than_a_year(g: Group, deck: Deck) -> bool:
-    return _date(g[0]).label != str(_date(g[0]).year)
+    return dated(g[0]) and _date(g[0]).label != str(_date(g[0]).year)
 
 
 def _overlapping(g: Group, o: Group) -> bool:
@@ -49,7 +59,7 @@ def event_date(g: Group, deck: Deck) -> Answer:
 
 def _dated_singles(facts: Sequence[Fact]) -> list[Fact]:
     return sorted(
-        (f for f in facts if _date(f).year is not None and not f.attribution and not f.hedge),
+        (f for f in facts if dated(f) and _past(f) and _date(f).year is not None and not f.attribution and not f.hedge),
         key=lambda f: (_date(f), f.id),
     )
 
@@ -74,19 +84,24 @@ def event_years_between(g: Group, deck: Deck) -> Answer:
 
 
 def _before_the_article(g: Group, deck: Deck) -> bool:
-    return _date(g[0]).year is not None and (_date(g[0]).year or 0) < int(deck.source.date[:4])
+    """Only when the article has a date, and the event a year before it (never an invented date)."""
+    published = deck.source_of(g[0]).year
+    return _has_year(g, deck) and _past(g[0]) and published is not None and (_date(g[0]).year or 0) < published
 
 
 def event_years_before(g: Group, deck: Deck) -> Answer:
     year = _date(g[0]).year or 0
-    published = int(deck.source.date[:4])
+    published = deck.source_of(g[0]).year or 0
     gap = published - year
     return Answer(f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0, f"{published} − {year} = {gap}.")
 
 
 def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Group]:
     """Overlapping windows of events whose order is certain, four to a question."""
-    ordered = sorted((f for f in facts if not f.attribution and not f.hedge), key=lambda f: (_date(f), f.id))
+    ordered = sorted(
+        (f for f in facts if dated(f) and _past(f) and not f.attribution and not f.hedge),
+        key=lambda f: (_date(f), f.id),
+    )
     groups: list[Group] = []
     for start in range(0, len(ordered), 2):
         chain: list[Fact] = []

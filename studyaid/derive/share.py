@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Deck, Fact
-from ..wording import amount_unit_words, format_amount, format_number, format_percent
+from ..wording import amount_unit_words, format_amount, format_number, format_percent, stated_places
 from .amount import amount_text
 from .base import Answer, Derivation, Group, per_deck, significant_places
 
@@ -52,8 +52,11 @@ def _share_values(deck: Deck) -> Counter[tuple[tuple[str, str], float]]:
 
 
 def _unique_value_in_scope(g: Group, deck: Deck) -> bool:
-    """A part can be asked for by its share only when no other part of the whole has that share."""
+    """A part can be asked for by its share only when no other part of the whole has that share
+    (parts that each hold the same share have it too, so they are never asked this way)."""
     f = g[0]
+    if f.get("parts"):
+        return False
     return _share_values(deck)[(share_scope(f), f["value"])] == 1
 
 
@@ -86,19 +89,38 @@ def share_amount(g: Group, deck: Deck) -> Answer:
     )
 
 
+def weight(f: Fact) -> int:
+    """How many parts a share fact speaks for: ``each hold 33.3%`` counts once per part."""
+    return len(f.get("parts") or ()) or 1
+
+
+def share_total(g: Sequence[Fact]) -> float:
+    """What the stated shares of one whole add up to, each part counted."""
+    return sum(f["value"] * weight(f) for f in g)
+
+
+def rounding_slack(g: Sequence[Fact]) -> float:
+    """How far stated shares may miss 100% through the article's rounding: half the last printed
+    digit of each part (3 × 33.3% = 99.9% leaves no rest; 3 × 33% may leave 1%)."""
+    return sum(weight(f) * 0.5 * 10.0 ** -stated_places(f["value"]) for f in g)
+
+
 def remainder_groups(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     """Each whole divided into two or more stated parts."""
     return [tuple(fs) for fs in share_groups(facts, deck).values() if len(fs) >= 2]
 
 
 def leaves_a_remainder(g: Group, deck: Deck) -> bool:
-    return sum(f["value"] for f in g) < 100 and not any(f.hedge for f in g)
+    """A rest is asked only when it is more than the article's rounding and no share is hedged."""
+    return 100 - share_total(g) > rounding_slack(g) + 1e-9 and not any(f.hedge for f in g)
 
 
 def share_remainder(g: Group, deck: Deck) -> Answer:
-    total = sum(f["value"] for f in g)
+    total = share_total(g)
     rest = round(100 - total, 1)
-    parts = " + ".join(format_percent(f["value"]) for f in g)
+    parts = " + ".join(
+        format_percent(f["value"]) if weight(f) == 1 else f"{weight(f)} × {format_percent(f['value'])}" for f in g
+    )
     return Answer(
         format_percent(rest),
         rest,

@@ -19,9 +19,11 @@ from ..model import Deck
 
 
 def deck_timestamp(deck: Deck) -> float:
-    """A build time that never reads the clock: midnight UTC on the article's publication date."""
-    day = dt.date.fromisoformat(deck.source.date)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
+    """A build time that never reads the clock: midnight UTC on the article's publication date
+    (its first day when only the year or month is known; 1 January 2000 when it has no date)."""
+    iso = deck.source.date or "2000"
+    year, month, day = (int(part) for part in (iso + "-01-01")[:10].split("-"))
+    return dt.datetime(year, month, day, tzinfo=dt.UTC).timestamp()
 
 
 def render_pdf(

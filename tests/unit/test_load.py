@@ -79,7 +79,7 @@ def test_base_deck_loads(tmp_path):
         (
             "    kind: share\n",
             "    kind: opinion\n",
-            "x.yaml:15: facts[0].kind: expected one of share, amount, measure, event, actor, place, got 'opinion'",
+            "x.yaml:15: facts[0].kind: expected one of share, amount, measure, event, actor, place, quantity, duration, statement, thing, relation, got 'opinion'",
         ),
         (
             "    topic: trade-shares\n",
@@ -106,7 +106,7 @@ def test_base_deck_loads(tmp_path):
             "    part: Country A\n",
             "    part: Country A\n    colour: red\n",
             "x.yaml:18: facts[0].colour: unknown field (expected one of asked, attribution, corrections, footnote, "
-            "found_by, hedge, id, kind, of, part, quote, status, topic, value, when, whole)",
+            "found_by, hedge, id, kind, of, part, parts, quote, source, status, topic, value, when, whole)",
         ),
         (
             "  deck_id: 1700000001\n",
@@ -234,7 +234,7 @@ def template_messages(tmp_path: Path, text: str) -> list[str]:
             "{{ fact.whole }}",
             "{{ fact.hole }}",
             "questions.yaml:6: templates[0].prompt: names unknown fact field 'hole' (a share has asked, attribution, "
-            "corrections, footnote, hedge, id, kind, of, part, quote, topic, value, when, whole)",
+            "corrections, footnote, hedge, id, kind, of, part, parts, quote, source, topic, value, when, whole)",
         ),
         (
             "{{ fact.whole }}",

@@ -16,7 +16,7 @@ import genanki
 
 from ...errors import ExportError
 from ...model import Deck, Question
-from ...wording import capfirst, long_date
+from ...wording import capfirst
 from . import html as h
 from .note_types import FIELDS
 from .pictures import Picture
@@ -134,7 +134,8 @@ def build_notes(deck: Deck, questions: Sequence[Question], pictures: Sequence[Pi
 
 def _article(deck: Deck) -> str:
     """The article's title and date, linked when the deck gives its address."""
-    return f"{h.link(deck.source.url, deck.source.title)}, {h.text(long_date(deck.source.date))}"
+    published = deck.source.published
+    return h.link(deck.source.url, deck.source.title) + (f", {h.text(published)}" if published else "")
 
 
 def _basic(deck: Deck, q: Question) -> dict[str, str]:
