@@ -45,7 +45,7 @@ def command_line() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
 
     questions = sub.add_parser("questions", help="list the questions with answers and sources")
     common(questions, many=False)
-    questions.add_argument("--topic", choices=TOPICS, help=f"only this topic ({', '.join(TOPICS)})")
+    questions.add_argument("--topic", help=f"only this topic (a deck's own, or one of {', '.join(TOPICS)})")
     questions.add_argument("--seed", type=int, help="seed for distractors and option order (default: the deck's)")
     questions.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .arguments import OPTION_ARGUMENTS, PLATFORMS, command_line
 from .errors import InputError, StudyaidError, shorten
 from .export import OUTPUTS
-from .model import FORMS, TOPICS, Question
+from .model import FORMS, Question
 from .wording import OPTION_LETTERS
 
 if TYPE_CHECKING:
@@ -144,13 +144,14 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
         kinds = Counter(f.kind for f in deck.facts)
         per_topic = Counter(q.topic for q in questions)
         forms = Counter(q.form for q in questions)
-        print(f"{deck.path}: {deck.source.title} ({deck.source.author}, {deck.source.date})")
+        about = ", ".join(p for p in (deck.source.author, deck.source.date) if p)
+        print(f"{deck.path}: {deck.source.title}" + (f" ({about})" if about else ""))
         print(
             f"  {len(deck.facts)} facts, {len(questions)} questions, "
             f"{len({q.template_id for q in questions})} templates used"
         )
         print(f"  {'topic':<14}{'facts':>7}{'questions':>11}")
-        for topic in TOPICS:
+        for topic in deck.topic_ids:
             print(f"  {topic:<14}{facts[topic]:>7}{per_topic[topic]:>11}")
         print("  kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
         print("  forms: " + ", ".join(f"{f} {forms[f]}" for f in FORMS))
@@ -180,6 +181,14 @@ def _relative(path: str) -> str:
 
 def _questions(args: argparse.Namespace, progress: Progress) -> int:
     results, _ = _generate_all(args, progress, args.seed)
+    known = {t for deck, _ in results for t in deck.topic_ids}
+    if args.topic is not None and args.topic not in known:
+        from .errors import Problem
+
+        expected = ", ".join(sorted(known))
+        raise InputError(
+            [Problem("command line", 0, "--topic", f"unknown topic {args.topic!r} (expected one of {expected})")]
+        )
     chosen = [q for _, qs in results for q in qs if args.topic is None or q.topic == args.topic]
     if args.format == "json":
         print(json.dumps([q.record() for q in chosen], ensure_ascii=False, indent=2))
@@ -278,11 +287,6 @@ def _check_choices(args: argparse.Namespace) -> None:
     from .errors import Problem
 
     bad = [
-        Problem("command line", 0, "--topics", f"unknown topic {t!r} (expected one of {', '.join(TOPICS)})")
-        for t in args.topics or ()
-        if t not in TOPICS
-    ]
-    bad += [
         Problem("command line", 0, "--forms", f"unknown form {f!r} (expected one of {', '.join(FORMS)})")
         for f in args.forms or ()
         if f not in FORMS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .cleantext import comparison_key
 from .errors import Problem
-from .model import Deck
+from .model import Deck, Source
 
 
 def normalise_quote(text: str) -> str:
@@ -12,11 +12,14 @@ def normalise_quote(text: str) -> str:
     return " ".join(text.split())
 
 
-def check_quotes(deck: Deck, article: str, article_name: str) -> list[Problem]:
-    """Every quote must be found word for word in the article."""
+def check_quotes(deck: Deck, article: str, article_name: str, source: Source | None = None) -> list[Problem]:
+    """Every quote must be found word for word in the article (with ``source``: the quotes of the
+    facts that come from that article, in a deck that draws on several)."""
     haystack = normalise_quote(article)
     problems = []
     for i, fact in enumerate(deck.facts):
+        if source is not None and deck.source_of(fact) is not source:
+            continue
         if normalise_quote(fact.quote) not in haystack:
             problems.append(
                 Problem(deck.path, fact.line, f"facts[{i}].quote", f"not found word for word in {article_name}")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import InputError, Problem
-from .model import FORMS, TOPICS, Deck, Question
+from .model import FORMS, Deck, Question
 from .quizselect import select
 from .wording import CLOZE_BLANK, OPTION_LETTERS, format_number
 
@@ -104,7 +104,7 @@ def plan_quiz(
     chosen without two of them sharing a fact.
     """
     _check_options(deck, versions, count, topics, forms)
-    chosen_topics = tuple(t for t in TOPICS if topics is None or t in topics)
+    chosen_topics = tuple(t for t in deck.topic_ids if topics is None or t in topics)
     chosen_forms = tuple(f for f in FORMS if forms is None or f in forms)
     pool = [q for q in sorted(questions, key=lambda q: q.id) if q.topic in chosen_topics and q.form in chosen_forms]
     if not pool:
@@ -138,7 +138,7 @@ def plan_quiz(
                 )
             ]
         )
-    in_order = tuple(sorted(selected, key=lambda q: (TOPICS.index(q.topic), q.id)))
+    in_order = tuple(sorted(selected, key=lambda q: (deck.topic_ids.index(q.topic), q.id)))
     present = tuple(t for t in chosen_topics if any(q.topic == t for q in in_order))
     return QuizPlan(
         present, chosen_forms, in_order, tuple(_version(version_code(i), in_order, seed) for i in range(versions))
@@ -154,9 +154,9 @@ def _check_options(
     if count < 1:
         problems.append(Problem(deck.path, 0, "--count", f"expected at least 1 question, got {count}"))
     problems += [
-        Problem(deck.path, 0, "--topics", f"unknown topic {t!r} (expected one of {', '.join(TOPICS)})")
+        Problem(deck.path, 0, "--topics", f"unknown topic {t!r} (expected one of {', '.join(deck.topic_ids)})")
         for t in topics or ()
-        if t not in TOPICS
+        if t not in deck.topic_ids
     ]
     problems += [
         Problem(deck.path, 0, "--forms", f"unknown form {f!r} (expected one of {', '.join(FORMS)})")

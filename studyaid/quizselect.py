@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .model import FORMS, TOPICS, Deck, Question
+from .model import FORMS, Deck, Question
 
 ATTEMPTS = 48
 """Seeded greedy selections tried before concluding that ``count`` questions cannot be had."""
@@ -113,7 +113,7 @@ def select(deck: Deck, pool: Sequence[Question], count: int, seed: int) -> tuple
     most = 0
     for attempt in range(ATTEMPTS):
         rng = random.Random(f"{seed}:select:{attempt}")
-        chosen = _greedy(pool, marks, count, rng, balance_first=attempt % 2 == 0)
+        chosen = _greedy(pool, marks, count, rng, deck.topic_ids, balance_first=attempt % 2 == 0)
         most = max(most, len(chosen))
         score = (min(len(chosen), count), -_spread(pool, chosen, "topic"), -_spread(pool, chosen, "form"))
         if best is None or score > best[0]:
@@ -151,9 +151,14 @@ def _spread(pool: Sequence[Question], chosen: list[int], attribute: str) -> int:
 
 
 def _greedy(
-    pool: Sequence[Question], marks: list[int], count: int, rng: random.Random, balance_first: bool
+    pool: Sequence[Question],
+    marks: list[int],
+    count: int,
+    rng: random.Random,
+    topic_ids: Sequence[str],
+    balance_first: bool,
 ) -> list[int]:
-    topic_rank = {t: rng.random() for t in TOPICS}
+    topic_rank = {t: rng.random() for t in topic_ids}
     form_rank = {f: rng.random() for f in FORMS}
     noise = [rng.random() for _ in pool]
     available = (1 << len(pool)) - 1

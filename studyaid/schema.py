@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import wording
 from .cleantext import invisible_character, visible
 from .dates import UNKNOWN, parse_date
 from .model import KINDS, STAGES, TOPICS

@@ -73,6 +73,16 @@ def load_workspace(
         problems.extend(exc.problems)
     loaded: list[Deck] = []
     article_text = None
+    if article and len(paths) > 1:
+        problems.append(
+            Problem(
+                "command line",
+                0,
+                "--article",
+                "gives one article text, but several decks are checked: each deck names its own in source.article",
+            )
+        )
+        article = None
     if article:
         try:
             article_text = read_text(Path(article), MAX_ARTICLE_BYTES)
@@ -86,8 +96,8 @@ def load_workspace(
             continue
         if article_text is not None:
             problems.extend(check_quotes(deck, article_text, article or ""))
-        elif deck.source.article:
-            problems.extend(_check_own_article(deck))
+        else:
+            problems.extend(_check_own_articles(deck))
         loaded.append(deck)
     problems.extend(check_id_collisions(loaded))
     problems.extend(check_names(loaded))
@@ -97,14 +107,21 @@ def load_workspace(
     return Workspace(tuple(d for d in loaded if d.path not in failed), shared, tuple(problems))
 
 
-def _check_own_article(deck: Deck) -> list[Problem]:
-    """Quotes checked against the article file the deck names (already confined to its folder)."""
-    assert deck.source.article is not None
-    try:
-        text = read_text(Path(deck.source.article), MAX_ARTICLE_BYTES)
-    except UnreadableFile as exc:
-        return [Problem(deck.path, 0, "source.article", f"cannot read the article: {exc}")]
-    return check_quotes(deck, text, _display(Path(deck.source.article)))
+def _check_own_articles(deck: Deck) -> list[Problem]:
+    """Each fact's quote checked against the text of the article it comes from, for every source
+    that names its text file (already confined to the deck's folder)."""
+    problems: list[Problem] = []
+    for source in deck.sources or (deck.source,):
+        if not source.article:
+            continue
+        where = f"sources[{deck.sources.index(source)}].article" if deck.sources else "source.article"
+        try:
+            text = read_text(Path(source.article), MAX_ARTICLE_BYTES)
+        except UnreadableFile as exc:
+            problems.append(Problem(deck.path, 0, where, f"cannot read the article: {exc}"))
+            continue
+        problems.extend(check_quotes(deck, text, _display(Path(source.article)), source))
+    return problems
 
 
 def _display(path: Path) -> str:

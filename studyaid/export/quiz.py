@@ -17,7 +17,7 @@ from typing import Any
 
 from ..atomic import safe_output_name, write_atomic
 from ..errors import ExportError
-from ..model import TOPIC_TITLES, Deck, Question
+from ..model import Deck, Question
 from ..quizplan import PlannedQuestion, QuizPlan, cloze_parts, plan_quiz
 from ..wording import decimals, format_number
 from . import ExportOptions
@@ -117,7 +117,7 @@ def quiz_record(deck: Deck, plan: QuizPlan, seed: int) -> dict[str, Any]:
         "seed": seed,
         "count": count,
         "article": s.record(),
-        "topics": [{"id": t, "title": TOPIC_TITLES[t]} for t in plan.topics],
+        "topics": [{"id": t, "title": deck.topic_title(t)} for t in plan.topics],
         "instructions": [
             ("Answer the question." if count == 1 else f"Answer all {count} questions.")
             + " Every question is about the article above."

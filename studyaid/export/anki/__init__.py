@@ -19,7 +19,7 @@ import genanki
 
 from ...atomic import safe_output_name
 from ...errors import ExportError
-from ...model import TOPIC_TITLES, TOPICS, Deck, Question
+from ...model import Deck, Question
 from .. import ExportOptions
 from . import html as h
 from .lock import lock_path, read_lock, stamp, write_lock
@@ -70,12 +70,12 @@ def deck_tree(deck: Deck, notes: Sequence[NoteSpec]) -> list[genanki.Deck]:
     root = genanki.Deck(
         settings.deck_id,
         settings.name,
-        description=f"{h.link(source.url, source.title)} — {h.text(source.author)}, "
-        f"{h.text(source.publisher)}, {h.text(source.date)}",
+        description=f"{h.link(source.url, source.title)} — "
+        + ", ".join(h.text(part) for part in (source.author, source.publisher, source.date) if part),
     )
     subdecks = {
-        topic: genanki.Deck(subdeck_id(settings.deck_id, topic), f"{settings.name}::{TOPIC_TITLES[topic]}")
-        for topic in TOPICS
+        topic: genanki.Deck(subdeck_id(settings.deck_id, topic), f"{settings.name}::{deck.topic_title(topic)}")
+        for topic in deck.topic_ids
         if any(n.topic == topic for n in notes)
     }
     for position, note in enumerate(notes, start=1):
