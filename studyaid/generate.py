@@ -108,7 +108,7 @@ def build(
     qid = question_id(template, group)
     rng = random.Random(f"{seed}:{qid}")
     answer = derivation.compute(group, deck)
-    context = _context(group, deck, answer)
+    context = _context(group, deck, answer, uses_whole=template.answer == "share_amount")
     form = template.form
     extra: dict[str, Any] = {}
     shown_answer = answer.text
@@ -203,10 +203,13 @@ def _view(fact: Fact) -> dict[str, Any]:
     return view
 
 
-def _context(group: Group, deck: Deck, answer: Answer) -> dict[str, Any]:
+def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False) -> dict[str, Any]:
     first = group[0]
     attributed = next((f.attribution for f in group if f.attribution), None)
     hedges = [h for f in group for h in f.hedges]
+    # A figure derived from a hedged total is hedged too: 33.3% of an estimated budget.
+    if uses_whole:
+        hedges += [h for f in group if f.kind == "share" and f.get("of") for h in deck.fact(f["of"]).hedges]
     when = f" {first['when']}" if first.get("when") else ""
     if not when and first.get("date") is not None and first.kind == "statement":
         when = f" {at_date(first['date'].label)}"
@@ -217,7 +220,7 @@ def _context(group: Group, deck: Deck, answer: Answer) -> dict[str, Any]:
         "lead": f"According to {attributed}," if attributed else "According to the article,",
         "hedge": f" {question_note(hedges)}" if hedges else "",
         "when": when,
-        "tense": tense(first.stage),
+        "tense": tense(first.stage, first.get("verb") or "take") if first.kind == "duration" else tense(first.stage),
         "whole": whole_of(first, deck),
         "parts": [_view(deck.fact(p)) for p in (first.get("parts") or ()) if first.kind == "amount"],
         "unit": answer.unit,

@@ -324,9 +324,16 @@ def _fact(
             if got is not None:
                 attrs[key] = got
     corrections = _corrections(raw.get("corrections"), f"{where}.corrections", lines, problems)
+    if kind == "share" and ("part" in raw) == ("parts" in raw):
+        if "part" in raw:
+            problems.append(
+                lines.problem(f"{where}.parts", "give 'part' or 'parts' (each holding the share), not both")
+            )
+        else:
+            problems.append(lines.problem(f"{where}.part", "missing required field"))
     if len(problems) > before:
         return None
-    if kind == "share" and attrs.get("parts") and "part" not in attrs:
+    if kind == "share" and attrs.get("parts"):
         attrs["part"] = join_names(attrs["parts"])
     return Fact(
         id=common["id"],

@@ -99,6 +99,7 @@ class Source:
             "date": self.date,
             "published": self.published,
             "url": self.url,
+            "byline": " · ".join(p for p in (self.author, self.publisher, self.published) if p),
         }
 
 

@@ -186,13 +186,6 @@ def _kind_rules(deck: Deck, fact: Fact, where: str, lines: LineMap) -> list[Prob
         problems.append(
             lines.problem(f"{where}.source", f"unknown source {fact.source!r} (the deck's sources: {known})")
         )
-    if fact.kind == "share" and (fact.get("part") is None) == (fact.get("parts") is None):
-        if fact.get("part") is None:
-            problems.append(lines.problem(f"{where}.part", "missing required field"))
-        else:
-            problems.append(
-                lines.problem(f"{where}.parts", "give 'part' or 'parts' (parts holding one share each), not both")
-            )
     if fact.kind == "relation":
         for name in RELATION_FIELDS[fact["relation"]]:
             if fact.get(name) is None:

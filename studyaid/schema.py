@@ -333,7 +333,7 @@ KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "parts": FieldSpec(list_of(identifier), required=False, ref="amount"),
     },
     "quantity": {**_FIGURE, "unit": FieldSpec(quantity_unit)},
-    "duration": {**_FIGURE, "unit": FieldSpec(time_unit)},
+    "duration": {**_FIGURE, "unit": FieldSpec(time_unit), "verb": FieldSpec(text, required=False)},
     "measure": {
         "name": FieldSpec(text),
         "subject": FieldSpec(text),

@@ -67,10 +67,12 @@ DURATION_DID = {"happened": "did", "ongoing": "does", "planned": "is", "expected
 """``how long does the journey take``: a present-tense duration asks with ``does``."""
 
 
-def tense(stage: str) -> dict[str, str]:
-    """The words for a fact of this stage (``happened`` for an unknown one)."""
+def tense(stage: str, verb: str = "take") -> dict[str, str]:
+    """The words for a fact of this stage (``happened`` for an unknown one); ``verb`` is what a
+    duration does (``take``, ``last``): ``how long did the outbreak last``."""
     words = dict(TENSES.get(stage, TENSES["happened"]))
     words["does"] = DURATION_DID.get(stage, "did")
+    words["take"] = words["take"].replace("take", verb)
     return words
 
 

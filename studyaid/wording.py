@@ -52,13 +52,31 @@ _IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "square foot": "square f
 _SPELLING = {"square meter": "square metre", "meter": "metre", "kilometer": "kilometre"}
 
 
+_SHORT_WORDS = {"day", "ton", "bar", "cup", "are", "gal"}
+"""Unit names of three letters or fewer that are words, not symbols."""
+
+
+def symbolic(unit: str) -> bool:
+    """Whether a unit is written as a symbol (``km``, ``MW``, ``km/h``, ``t/year``, ``m^3``): then it
+    is printed as the deck writes it, never pluralised."""
+    return (
+        any(c in unit for c in "/*^·")
+        or any(c.isdigit() for c in unit)
+        or (len(unit) <= 3 and unit not in _SHORT_WORDS)
+    )
+
+
 def unit_words(unit: str, plural: bool = True) -> str:
-    """A pint unit name as words: ``metric_ton`` -> ``metric tons``."""
+    """A pint unit name as words: ``metric_ton`` -> ``metric tons``, ``kilometre_per_hour`` ->
+    ``kilometres per hour``; a symbol (``km/h``) as written."""
+    if symbolic(unit):
+        return unit
     words = unit.replace("_", " ")
-    words = _SPELLING.get(words, words)
-    if not plural:
-        return words
-    return _IRREGULAR_PLURALS.get(words, words if words.endswith("s") else words + "s")
+    head, per, tail = words.partition(" per ")
+    head = _SPELLING.get(head, head)
+    if plural:
+        head = _IRREGULAR_PLURALS.get(head, head if head.endswith("s") else head + "s")
+    return head + (per + tail if per else "")
 
 
 def format_amount(

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import amount, event, measure, named, quote, share
+from . import amount, event, measure, named, quantity, quote, relation, share, statement
 from .base import Answer, Derivation, Group, significant_places
 from .share import share_groups, whole_of
 
-MODULES = (share, amount, measure, event, named, quote)
+MODULES = (share, amount, quantity, measure, event, statement, named, relation, quote)
 """The modules whose ``DERIVATIONS`` make up the registry."""
 
 

@@ -13,7 +13,7 @@ def amount_text(f: Fact) -> str:
     return format_amount(f["value"], f["unit"], f.get("scale"), f.get("noun"), f.get("value_max"))
 
 
-def _single(g: Group, deck: Deck) -> bool:
+def single(g: Group, deck: Deck) -> bool:
     return g[0].get("value_max") is None
 
 
@@ -75,6 +75,7 @@ _METRIC_TARGETS = {
     "[length]": ("kilometer", "kilometres"),
     "[length] ** 2": ("meter ** 2", "square metres"),
     "[mass]": ("tonne", "tonnes"),
+    "[length] / [time]": ("kilometer / hour", "km/h"),
 }
 """Non-metric physical units are asked about in these metric units (pint expression, words)."""
 
@@ -96,7 +97,7 @@ def _is_metric(unit: str) -> bool:
     return any(word in name for word in ("meter", "metre", "tonne", "metric_ton", "gram"))
 
 
-def _converts_to_metric(g: Group, deck: Deck) -> bool:
+def converts_to_metric(g: Group, deck: Deck) -> bool:
     return _metric_target(g[0]) is not None and g[0].get("value_max") is None
 
 
@@ -119,9 +120,9 @@ def amount_metric(g: Group, deck: Deck) -> Answer:
 
 
 DERIVATIONS = (
-    Derivation("amount", "value", amount_value, numeric=True, applies=_single),
+    Derivation("amount", "value", amount_value, numeric=True, applies=single),
     Derivation("amount", "stated", amount_stated),
     Derivation("amount", "difference_of_parts", amount_gap, applies=_two_parts, numeric=True),
     Derivation("amount", "sum_of_parts", amount_sum, applies=_single_with_parts, numeric=True),
-    Derivation("amount", "metric", amount_metric, numeric=True, applies=_converts_to_metric),
+    Derivation("amount", "metric", amount_metric, numeric=True, applies=converts_to_metric),
 )

@@ -59,4 +59,5 @@ DERIVATIONS = (
     *name_and_description("actor", "role"),
     Derivation("actor", "matching", actor_matching, groups=matching_groups),
     *name_and_description("place", "description"),
+    *name_and_description("thing", "definition"),
 )

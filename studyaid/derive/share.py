@@ -107,7 +107,7 @@ def rounding_slack(g: Sequence[Fact]) -> float:
 
 def remainder_groups(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     """Each whole divided into two or more stated parts."""
-    return [tuple(fs) for fs in share_groups(facts, deck).values() if len(fs) >= 2]
+    return [tuple(fs) for fs in share_groups(facts, deck).values() if sum(weight(f) for f in fs) >= 2]
 
 
 def leaves_a_remainder(g: Group, deck: Deck) -> bool:

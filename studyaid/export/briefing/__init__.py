@@ -1,9 +1,9 @@
-"""The classroom briefing handout: the article's reference, its key figures drawn, a timeline and
-an actors glossary, every figure with its citation.
+"""The classroom briefing handout: the article's reference, its key figures drawn and tabled, a
+timeline, and glossaries of actors, places and terms, every figure with its citation.
 
-``briefing_record`` gathers and computes everything shown (shares grouped by whole, trade
-breakdowns, gauges in mm and feet-and-inches, the timeline's broken axis) as JSON data;
-``briefing.typ`` only draws it.
+``briefing_record`` gathers and computes everything shown (shares grouped by whole, breakdowns of
+totals, every stated figure, gauges in mm and feet-and-inches, the timeline's broken axis, the
+headings from the deck's topics) as JSON data; ``briefing.typ`` only draws it.
 """
 
 from __future__ import annotations
@@ -53,7 +53,123 @@ def briefing_record(deck: Deck) -> dict[str, Any]:
         "gauges": gauges(deck),
         "timeline": timeline(deck),
         "actors": actors(deck),
+        "headings": headings(deck),
+        "figures": key_figures(deck),
+        "places": places(deck),
+        "statements": statements(deck),
+        "terms": terms(deck),
+        "relations": relations(deck),
+        "undated": undated(deck),
     }
+
+
+def headings(deck: Deck) -> dict[str, str]:
+    """Section headings from the deck's own topics: each section is headed by the titles of the
+    topics its facts are filed under, so nothing names trade unless the deck does."""
+
+    def titled(kinds: tuple[str, ...], default: str) -> str:
+        used = {f.topic for f in deck.facts if f.kind in kinds}
+        titles = [t.title for t in deck.topics if t.id in used]
+        return " · ".join(titles) if titles else default
+
+    return {
+        "shares": titled(("share",), "Shares"),
+        "gauges": titled(("measure",), "Measurements"),
+        "timeline": "Timeline",
+        "actors": titled(("actor",), "Actors"),
+        "figures": "Key figures",
+        "places": titled(("place",), "Places"),
+        "statements": "Who said what",
+        "terms": titled(("thing",), "Terms"),
+    }
+
+
+FIGURE_KINDS = ("amount", "quantity", "duration")
+"""Kinds listed in the key-figures table: every stated figure with a unit, with its hedges
+(shares are drawn as charts)."""
+
+
+def key_figures(deck: Deck) -> list[dict[str, Any]]:
+    """Every amount, quantity and duration as the article states it (hedges, ranges and time
+    included), grouped under the deck's topics in their order."""
+    groups = []
+    for topic in deck.topics:
+        rows = []
+        for f in sorted(
+            (f for f in deck.facts if f.kind in FIGURE_KINDS and f.topic == topic.id), key=lambda f: f.line
+        ):
+            rows.append(
+                {
+                    "what": capfirst(f["subject"]),
+                    "figure": hedged(amount_text(f), f.hedges),
+                    "when": f.get("when"),
+                    "stage": None if f.stage == "happened" else f.stage,
+                    "attribution": f.attribution,
+                    "note": f.footnote,
+                    "fact": f.id,
+                }
+            )
+        if rows:
+            groups.append({"topic": topic.title, "rows": rows})
+    return groups
+
+
+def places(deck: Deck) -> list[dict[str, Any]]:
+    """The places glossary: name, kind and description, by name."""
+    rows = [
+        {"name": f["name"], "kind": f["place_kind"], "description": f["description"], "note": f.footnote}
+        for f in _of_kind(deck, "place")
+    ]
+    return sorted(rows, key=lambda r: re.sub(r"^(the|a|an)\s+", "", r["name"].casefold()))
+
+
+def statements(deck: Deck) -> list[dict[str, Any]]:
+    """What was said, by whom and when, in the article's words."""
+    rows = []
+    for f in _of_kind(deck, "statement"):
+        date = f.get("date")
+        rows.append(
+            {
+                "speaker": f["speaker"],
+                "said": f.corrected(f["said"]),
+                "about": f["about"],
+                "date": date.label if date is not None else None,
+                "hedges": list(f.hedges),
+                "note": f.footnote,
+            }
+        )
+    return rows
+
+
+def terms(deck: Deck) -> list[dict[str, Any]]:
+    """Named things (projects, programmes, treaties, terms) with their definitions, by name."""
+    rows = [
+        {"name": f["name"], "kind": f["thing_kind"], "definition": f["definition"]} for f in _of_kind(deck, "thing")
+    ]
+    return sorted(rows, key=lambda r: re.sub(r"^(the|a|an)\s+", "", r["name"].casefold()))
+
+
+def relations(deck: Deck) -> list[dict[str, Any]]:
+    """Routes, memberships and ownerships, each as one sentence in the tense of its stage."""
+    from ...tense import tense
+
+    rows = []
+    for f in _of_kind(deck, "relation"):
+        words = tense(f.stage)
+        if f["relation"] == "route":
+            via = f" via {', '.join(f['via'])}" if f.get("via") else ""
+            text = f"{capfirst(f['subject'])} {words['links']} {f['from']} with {f['to']}{via}"
+        elif f["relation"] == "membership":
+            text = f"{capfirst(f['subject'])} {words['is']} a member of {f['object']}"
+        else:
+            text = f"{capfirst(f['subject'])} {words['owns']} {f['object']}"
+        rows.append({"relation": f["relation"], "text": hedged(text, f.hedges) + ".", "note": f.footnote})
+    return rows
+
+
+def undated(deck: Deck) -> list[dict[str, Any]]:
+    """Events the article gives no date for: listed, never placed on the timeline."""
+    return [{"what": capfirst(f["what"]), "stage": f.stage} for f in _of_kind(deck, "event") if f.get("date") is None]
 
 
 def _of_kind(deck: Deck, kind: str) -> list[Fact]:
@@ -81,7 +197,7 @@ def cited_notes(deck: Deck) -> list[dict[str, str]]:
     return [{"key": k, "text": v} for k, v in deck.source.footnotes.items() if k in used]
 
 
-# ---------------------------------------------------------------- trade
+# ---------------------------------------------------------------- shares
 
 
 def share_charts(deck: Deck) -> list[dict[str, Any]]:
@@ -102,13 +218,15 @@ def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
     of = deck.fact(facts[0]["of"]) if facts[0].get("of") else None
     bars = []
     for f in facts:
-        label = hedged(share.share_value((f,), deck).text, f.hedge)
+        label = hedged(share.share_value((f,), deck).text, f.hedges)
         if of is not None and share.of_single_amount((f,), deck):
             label += f" ≈ {share.share_amount((f,), deck).text}"
-        name = f["part"] if len(whens) == 1 else f"{f['part']}, {f.get('when') or 'undated'}"
-        bars.append({"label": name, "value": f["value"], "text": label, "kind": "stated", "fact": f.id})
+        # Parts that each hold the share get a bar each: three bars of 33.3%, and no rest.
+        for part in f.get("parts") or (f["part"],):
+            name = part if len(whens) == 1 else f"{part}, {f.get('when') or 'undated'}"
+            bars.append({"label": name, "value": f["value"], "text": label, "kind": "stated", "fact": f.id})
     group = tuple(sorted(facts, key=lambda f: f.id))
-    if len(whens) == 1 and len(facts) > 1 and share.leaves_a_remainder(group, deck):
+    if len(whens) == 1 and len(bars) > 1 and share.leaves_a_remainder(group, deck):
         rest = share.share_remainder(group, deck)
         bars.append(
             {
@@ -203,20 +321,22 @@ def gauges(deck: Deck) -> dict[str, Any] | None:
 def timeline(deck: Deck) -> dict[str, Any] | None:
     """Dated events, numbered in date order, on a broken to-scale axis, with a second axis for
     a stretch too crowded to label on the first."""
-    events = sorted(_of_kind(deck, "event"), key=lambda f: (f["date"].start, f["date"].end, f.id))
+    dated = [f for f in _of_kind(deck, "event") if f.get("date") is not None]
+    events = sorted(dated, key=lambda f: (f["date"].start, f["date"].end, f.id))
     if not events:
         return None
-    spans = [(f["date"].start, f["date"].end) for f in events]
+    spans = [_drawn(f) for f in events]
     axes = layout(spans)
     overview: list[dict[str, Any]] = []
     detail: list[dict[str, Any]] = []
     rows = []
     for n, f in enumerate(events, 1):
-        start, end = f["date"].start, f["date"].end
-        long_span = end - start >= 1.5
+        start, end = _drawn(f)
+        long_span = f["date"].end - f["date"].start >= 1.5
         zoomed = axes.in_detail(start, end)
         x0, x1 = position(axes.overview, start, end)
-        overview.append({"n": n, "x0": x0, "x1": x1, "span": long_span, "labelled": not zoomed})
+        capped = end < f["date"].end
+        overview.append({"n": n, "x0": x0, "x1": x1, "span": long_span, "labelled": not zoomed, "capped": capped})
         if zoomed and axes.detail is not None:
             d0, d1 = position((axes.detail,), start, end)
             detail.append({"n": n, "x0": d0, "x1": d1, "span": long_span, "labelled": True})
@@ -228,6 +348,8 @@ def timeline(deck: Deck) -> dict[str, Any] | None:
                 "what": capfirst(f["what"]),
                 "note": f.footnote,
                 "hedge": f.hedge,
+                "hedges": list(f.hedges),
+                "stage": None if f.stage == "happened" else f.stage,
                 "attribution": f.attribution,
             }
         )
@@ -255,6 +377,17 @@ def timeline(deck: Deck) -> dict[str, Any] | None:
         "last": events[-1]["date"].label,
         "citation": _note(deck, events),
     }
+
+
+LONG_SPAN_YEARS = 12.0
+"""A span longer than this (a century, "the 18th century") is drawn only this long from its
+start, marked as continuing, so it does not crush the decades beside it; the table gives it whole."""
+
+
+def _drawn(f: Fact) -> tuple[float, float]:
+    """The stretch of the axis an event takes."""
+    date = f["date"]
+    return date.start, min(date.end, date.start + LONG_SPAN_YEARS)
 
 
 def _segment(seg: Segment) -> dict[str, Any]:

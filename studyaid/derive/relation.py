@@ -1,0 +1,115 @@
+"""Derivations over relations: where a route leads and via where, who is a member, who owns what.
+
+A route's other end and its stops, a membership's member and an ownership's owner are names; the
+wrong options are other names of the same sort in the deck (places for routes, actors for
+members and owners) that the deck does not relate the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..model import Deck, Fact
+from .base import Answer, Derivation, Group
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.casefold().removeprefix("the ").split())
+
+
+def _join(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _is(relation: str) -> Callable[[Group, Deck], bool]:
+    return lambda g, deck: g[0]["relation"] == relation
+
+
+def _route_to(g: Group, deck: Deck) -> Answer:
+    f = g[0]
+    via = f" via {_join(f['via'])}" if f.get("via") else ""
+    return Answer(f["to"], working=f"{f['subject']} links {f['from']} with {f['to']}{via}.")
+
+
+def _route_via(g: Group, deck: Deck) -> Answer:
+    f = g[0]
+    return Answer(_join(f["via"]), working=f"{f['subject']} links {f['from']} with {f['to']} via {_join(f['via'])}.")
+
+
+def _member(g: Group, deck: Deck) -> Answer:
+    f = g[0]
+    return Answer(f["subject"], working=f"{f['subject']} is a member of {f['object']}.")
+
+
+def _owner(g: Group, deck: Deck) -> Answer:
+    f = g[0]
+    return Answer(f["subject"], working=f"{f['subject']} owns {f['object']}.")
+
+
+def _related(f: Fact) -> set[str]:
+    """Every name a relation fact mentions: none of them is a safe wrong answer for it."""
+    names = [f["subject"], f.get("object"), f.get("from"), f.get("to"), *(f.get("via") or ())]
+    return {_norm(n) for n in names if n}
+
+
+def _names_of(kinds: tuple[str, ...]) -> Callable[[Group, Deck], Iterable[Answer]]:
+    """Names of the deck's facts of these kinds that the relations of the same subject or object
+    never mention (so a member of another group is never offered as a non-member)."""
+
+    def pool(g: Group, deck: Deck) -> Iterable[Answer]:
+        f = g[0]
+        taken = set(_related(f))
+        for other in deck.facts:
+            if other.kind == "relation" and other["relation"] == f["relation"]:
+                same = {_norm(other["subject"]), _norm(other.get("object") or ""), _norm(other.get("from") or "")}
+                if same & {_norm(f["subject"]), _norm(f.get("object") or ""), _norm(f.get("from") or "")}:
+                    taken |= _related(other)
+        for other in sorted(deck.facts, key=lambda o: o.id):
+            if other.kind in kinds and _norm(other["name"]) not in taken:
+                yield Answer(other["name"])
+
+    return pool
+
+
+def _same_question(fields: tuple[str, ...]) -> Callable[[Group, Group], bool]:
+    """Another relation of the same sort with the same given fields answers the question too."""
+    return lambda g, o: (
+        o[0]["relation"] == g[0]["relation"]
+        and all(_norm(str(g[0].get(k) or "")) == _norm(str(o[0].get(k) or "")) for k in fields)
+    )
+
+
+DERIVATIONS = (
+    Derivation(
+        "relation",
+        "route_to",
+        _route_to,
+        applies=_is("route"),
+        rivals=_same_question(("subject", "from")),
+        pool=_names_of(("place",)),
+    ),
+    Derivation(
+        "relation",
+        "route_via",
+        _route_via,
+        applies=lambda g, d: g[0]["relation"] == "route" and bool(g[0].get("via")),
+        rivals=_same_question(("subject", "from", "to")),
+        pool=_names_of(("place",)),
+    ),
+    Derivation(
+        "relation",
+        "member",
+        _member,
+        applies=_is("membership"),
+        rivals=_same_question(("object",)),
+        pool=_names_of(("actor",)),
+    ),
+    Derivation(
+        "relation",
+        "owner",
+        _owner,
+        applies=_is("ownership"),
+        rivals=_same_question(("object",)),
+        pool=_names_of(("actor",)),
+    ),
+)
