@@ -25,13 +25,14 @@ def test_synthetic_deck_is_deterministic_and_exact():
 
 def test_synthetic_deck_loads_and_uses_every_kind_and_template(tmp_path, templates):
     """A 600-fact synthetic deck passes the loader, has all six kinds in the article's order of
-    frequency, and every shared template makes questions from it."""
+    frequency, and every shared template over those kinds makes questions from it."""
     deck = load_deck(write_deck(synthetic_deck(600, 0), tmp_path), templates)
     kinds = Counter(f.kind for f in deck.facts)
     assert [k for k, _ in kinds.most_common()] == ["actor", "event", "amount", "place", "share", "measure"]
     assert any(f.get("parts") for f in deck.facts) and any(f.get("of") for f in deck.facts)
     used = {q.template_id for q in generate(deck, templates)}
-    assert used == {t.id for t in templates}
+    # The synthetic deck models the first article: its six kinds (the newer kinds have fixtures).
+    assert used == {t.id for t in templates if t.kind in (*kinds, "any")}
 
 
 def test_synthetic_dates_use_every_form():
