@@ -96,7 +96,7 @@ def weight(f: Fact) -> int:
 
 def share_total(g: Sequence[Fact]) -> float:
     """What the stated shares of one whole add up to, each part counted."""
-    return sum(f["value"] * weight(f) for f in g)
+    return float(sum(f["value"] * weight(f) for f in g))
 
 
 def rounding_slack(g: Sequence[Fact]) -> float:
