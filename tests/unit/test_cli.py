@@ -124,7 +124,7 @@ def test_help_lists_the_valid_values(cli):
         assert value in quiz
     questions = " ".join(cli("questions", "--help").stdout.split())
     assert "--seed SEED seed for distractors and option order (default: the deck's)" in questions
-    assert "--topic {" in questions and "--format {text,json}" in questions
+    assert "--topic TOPIC" in questions and "--format {text,json}" in questions
 
 
 def test_progress_counts_versions_in_good_english(cli, tmp_path):
