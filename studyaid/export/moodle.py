@@ -185,7 +185,14 @@ def _typed(entry: Entry) -> tuple[str, str] | None:
         return "ordering", (
             "<layouttype>VERTICAL</layouttype><selecttype>ALL</selecttype><selectcount>0</selectcount>"
             "<gradingtype>ABSOLUTE_POSITION</gradingtype><showgrading>SHOW</showgrading>"
-            "<numberingstyle>none</numberingstyle>" + answers
+            "<numberingstyle>none</numberingstyle>"
+            # Explicit combined feedback and shownumcorrect: without them some Moodle versions
+            # create hints whose format is missing.
+            + "".join(
+                _text_element(tag, "") for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+            )
+            + "<shownumcorrect>1</shownumcorrect>"
+            + answers
         )
     # matching
     if len(pq.items) < MIN_MATCHING_PAIRS:

@@ -1,7 +1,7 @@
 """Golden platform exports for the small fixture article.
 
 Regenerate after an intended change with:
-    studyaid export tests/fixtures/mini/decks/mini.yaml --format all -o tests/golden/exports --quiet
+    studyaid export tests/fixtures/mini/decks/mini.yaml --format all --count 8 -o tests/golden/exports --quiet
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from studyaid.cli import main
 from ..conftest import MINI_DECK, REPO
 
 GOLDEN = Path(__file__).with_name("exports")
+ARGS = ("--count", "8")
+"""Eight questions: with the deck's seed, one of every form, so every platform's every type is golden."""
 FILES = ("mini-gift.txt", "mini-moodle.xml", "mini-qti.zip", "mini-anki.tsv", "mini-selftest.html")
 
 
@@ -24,7 +26,7 @@ FILES = ("mini-gift.txt", "mini-moodle.xml", "mini-qti.zip", "mini-anki.tsv", "m
 def fresh(tmp_path_factory) -> Path:
     """The exports written now, with the golden files' command."""
     out = tmp_path_factory.mktemp("golden-exports")
-    assert main(["export", str(MINI_DECK.relative_to(REPO)), "--format", "all", "-o", str(out), "--quiet"]) == 0
+    assert main(["export", str(MINI_DECK.relative_to(REPO)), "--format", "all", *ARGS, "-o", str(out), "--quiet"]) == 0
     return out
 
 
@@ -50,6 +52,6 @@ def test_export_matches_golden(fresh, name, monkeypatch):
 
 def test_same_seed_same_bytes(fresh, tmp_path):
     """A second export with the same input and seed gives byte-identical files."""
-    assert main(["export", str(MINI_DECK), "--format", "all", "-o", str(tmp_path), "--quiet"]) == 0
+    assert main(["export", str(MINI_DECK), "--format", "all", *ARGS, "-o", str(tmp_path), "--quiet"]) == 0
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (fresh / name).read_bytes(), name
