@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import safe_output_name, write_atomic
-from ..model import TOPIC_TITLES, Deck, Question
+from ..model import Deck, Question
 from ..quizplan import PlannedQuestion, QuizPlan, plan_quiz
 from .anki.pictures import Picture, pictures_for
 
@@ -102,7 +102,7 @@ def sections(deck: Deck, plan: QuizPlan, *, with_pictures: bool = False) -> list
                     seen.setdefault(picture.name, picture)
             entries.append(Entry(pq, tuple(seen[name] for name in sorted(seen))))
         if entries:
-            out.append(Section(topic, TOPIC_TITLES.get(topic, topic), tuple(entries)))
+            out.append(Section(topic, deck.topic_title(topic), tuple(entries)))
     return out
 
 
