@@ -43,6 +43,7 @@ OPTION_SETS = (
     Options("all-forms", 16, 11),
     Options("structured", 6, 3, "ordering,matching,cloze,true-false,numeric,short"),
     Options("article", 20, 5, deck=ARTICLE_DECK),
+    Options("declared-topics", 12, 2, deck=REPO / "tests" / "fixtures" / "health" / "decks" / "health.yaml"),
 )
 
 
@@ -70,10 +71,9 @@ def export_all(deck: Path, folder: Path, options: Options, capsys: pytest.Captur
     assert main(["quiz", *common, "--versions", "1", "--timestamp", "1700000000"]) == 0
     assert main(["export", *common, "--format", "all"]) == 0
     err = capsys.readouterr().err if capsys is not None else ""
-    slug = deck.stem
-    quiz = json.loads((folder / f"{slug}-quiz.json").read_text(encoding="utf-8"))
-    name = yaml.safe_load(deck.read_text(encoding="utf-8"))["deck"]["name"]
-    return Exports(folder, slug, quiz, err, name)
+    data = yaml.safe_load(deck.read_text(encoding="utf-8"))
+    quiz = json.loads((folder / f"{data['slug']}-quiz.json").read_text(encoding="utf-8"))
+    return Exports(folder, data["slug"], quiz, err, data["deck"]["name"])
 
 
 @pytest.fixture(scope="session", params=OPTION_SETS, ids=lambda o: o.name)
