@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Deck, Fact
 from ..units import CURRENCIES, SCALES, convert, parse_unit
-from ..wording import amount_unit_words, format_amount, format_number, stated_places
+from ..wording import amount_unit_words, format_amount, format_number, format_percent, stated_places
 from .base import Answer, Derivation, Group
 
 
@@ -58,6 +58,12 @@ def amount_gap(g: Group, deck: Deck) -> Answer:
     gap = round(hi["value"] - lo["value"], 6)
     places = max(stated_places(a["value"]), stated_places(b["value"]))
     return _in_unit_of(g, gap, places, f"{amount_text(hi)} − {amount_text(lo)}")
+
+
+def share_of_total(part: Fact, total: Fact) -> Answer:
+    """What share of a total one of its parts is, to a tenth of a per cent (for the briefing's breakdowns)."""
+    share = round(part["value"] / total["value"] * 100, 1)
+    return Answer(format_percent(share), share, "per cent", 1, f"{amount_text(part)} of {amount_text(total)}.")
 
 
 def _single_with_parts(g: Group, deck: Deck) -> bool:

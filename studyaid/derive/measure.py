@@ -121,10 +121,13 @@ def measure_wider(g: Group, deck: Deck) -> Answer:
     )
 
 
+IN_INCHES = converted("inch", "in", 1)
+"""A measure in inches, as the quiz asks it and the briefing prints it."""
+
 DERIVATIONS = (
     Derivation("measure", "value", measure_value, numeric=True, pool=_foils(_mm_answer)),
     Derivation("measure", "imperial", measure_imperial, pool=_foils(_imperial_answer)),
-    converted("inch", "in", 1),
+    IN_INCHES,
     converted("centimetre", "cm", 1),
     Derivation("measure", "name", measure_name),
     Derivation("measure", "difference", measure_difference, groups=neighbour_pairs, numeric=True),

@@ -114,3 +114,23 @@ def test_briefing_figures_are_the_answer_keys(article_deck, article_questions, t
     assert bars
     for bar in bars:
         assert bar["text"].endswith(f"≈ {keyed[bar['fact']]}"), bar
+
+
+def test_briefing_gauges_are_the_answer_keys(article_deck, article_questions, templates):
+    """Each gauge's width in mm, in feet and inches and in inches is the answer its question keys."""
+    by_answer = {t.id: t.answer for t in templates if t.kind == "measure"}
+    keyed: dict[tuple[str, str], str] = {}
+    for q in article_questions:
+        asks = by_answer.get(q.template_id) in ("value", "imperial", "in_in") and q.form != "true-false"
+        if asks and len(q.fact_ids) == 1:
+            keyed[(q.fact_ids[0], by_answer[q.template_id])] = q.answer
+    names = {f["name"]: f.id for f in article_deck.facts if f.kind == "measure"}
+    rows = briefing_record(article_deck)["gauges"]["rows"]
+    assert rows
+    for row in rows:
+        fact = names[row["name"]]
+        shown = {"value": row["metric"], "imperial": row["imperial"], "in_in": row["inches"]}
+        for answer, text in shown.items():
+            if (fact, answer) in keyed:
+                assert text == keyed[(fact, answer)], (row["name"], answer)
+    assert any((names[r["name"]], "in_in") in keyed for r in rows)

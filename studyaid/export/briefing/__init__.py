@@ -15,11 +15,11 @@ from typing import Any
 
 from ...atomic import safe_output_name, write_atomic
 from ...cleantext import find_spans
-from ...derive import share
+from ...derive import amount, measure, share
 from ...derive.amount import amount_text
 from ...model import Deck, Fact, Question
-from ...units import convert, length_in_mm, to_imperial
-from ...wording import capfirst, format_imperial, format_number, hedged
+from ...units import convert, length_in_mm
+from ...wording import capfirst, hedged
 from .. import ExportOptions
 from ..typst_pdf import deck_timestamp, render_pdf
 from .timeline import Segment, layout, position
@@ -255,14 +255,14 @@ def breakdowns(deck: Deck) -> list[dict[str, Any]]:
             continue
         rows = []
         for part in parts:
-            share = part["value"] / total["value"] * 100
+            share = amount.share_of_total(part, total)
             linked = [f for f in shares if f.get("of") == part.id]
             rows.append(
                 {
                     "label": part["subject"],
                     "amount": amount_text(part),
-                    "share": round(share, 1),
-                    "text": f"{amount_text(part)} ({format_number(round(share, 1))}% of the total)",
+                    "share": share.number,
+                    "text": f"{amount_text(part)} ({share.text} of the total)",
                     "composition": _share_chart(deck, linked) if linked else None,
                 }
             )
@@ -290,27 +290,24 @@ def gauges(deck: Deck) -> dict[str, Any] | None:
     if not measures:
         return None
     measures.sort(key=lambda f: (convert(f["value"], f["unit"], "mm"), f.id))
-    rows = []
-    for f in measures:
-        imperial = format_imperial(to_imperial(f["value"], f["unit"]))
-        rows.append(
-            {
-                "name": f["name"],
-                "subject": f["subject"],
-                "mm": convert(f["value"], f["unit"], "mm"),
-                "metric": f"{format_number(f['value'])} {f['unit']}",
-                "imperial": imperial,
-                "inches": f"{format_number(round(convert(f['value'], f['unit'], 'inch'), 2))} in",
-            }
-        )
-    widest, narrowest = measures[-1], measures[0]
-    gap_mm = convert(widest["value"], widest["unit"], "mm") - convert(narrowest["value"], narrowest["unit"], "mm")
+    rows = [
+        {
+            "name": f["name"],
+            "subject": f["subject"],
+            "mm": convert(f["value"], f["unit"], "mm"),
+            "metric": measure.measure_value((f,), deck).text,
+            "imperial": measure.measure_imperial((f,), deck).text,
+            "inches": measure.IN_INCHES.compute((f,), deck).text,
+        }
+        for f in measures
+    ]
+    narrowest, widest = measures[0], measures[-1]
     difference = None
-    if len(measures) > 1 and gap_mm > 0:
-        gap_in = format_number(round(convert(gap_mm, "mm", "inch"), 2))
+    if len(measures) > 1 and narrowest["unit"] == widest["unit"] and widest["value"] > narrowest["value"]:
+        pair = (narrowest, widest)
         difference = (
-            f"The {widest['name']} is {format_number(round(gap_mm, 1))} mm ({gap_in} in) "
-            f"wider than the {narrowest['name']}."
+            f"The {widest['name']} is {measure.measure_difference(pair, deck).text} "
+            f"({measure.measure_difference_inches(pair, deck).text}) wider than the {narrowest['name']}."
         )
     return {"rows": rows, "difference": difference, "citation": _note(deck, measures)}
 
