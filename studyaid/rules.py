@@ -111,8 +111,8 @@ def _asked_disagrees(fact: Fact) -> str | None:
         return f"{fact.asked!r} does not state the value {shown}"
     if fact.kind == "event":
         years = [f for f in figures if f.is_integer() and 1000 <= f <= 2999]
-        date = fact["date"]
-        if years and not any(date.start - 10 < y < date.end + 1 for y in years):
+        date = fact.get("date")  # an event's date may be unknown (no date field)
+        if date is not None and years and not any(date.start - 10 < y < date.end + 1 for y in years):
             return f"{fact.asked!r} names a different year than the date {date.label}"
     return None
 

@@ -287,3 +287,16 @@ def test_article_inside_the_folder_is_accepted(tmp_path):
     (tmp_path / "article.txt").write_text("text")
     deck = load_text(tmp_path, BASE.replace("  footnotes:\n", "  article: article.txt\n  footnotes:\n"))
     assert deck.source.article == str((tmp_path / "article.txt").resolve())
+
+
+def test_undated_event_with_a_year_in_its_asked_span_loads(tmp_path, templates):
+    """An event whose date is unknown (no ``date``) loads even when its asked span names a year:
+    there is no date for the year to disagree with (found by the mutation property test)."""
+    from ..conftest import MINI_DECK
+
+    text = MINI_DECK.read_text(encoding="utf-8").replace(" date: 1992,", "", 1)
+    assert "event-pact, kind: event, topic: dates, what" in text and 'asked: "1992"' in text
+    (tmp_path / "mini.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "mini-article.txt").write_text("", encoding="utf-8")
+    deck = load_deck(tmp_path / "mini.yaml", templates)
+    assert deck.fact("event-pact").get("date") is None
