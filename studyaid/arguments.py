@@ -42,6 +42,7 @@ def command_line() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     check = sub.add_parser("check", help="load and validate decks; print facts and questions per topic")
     common(check, proposals=False)
     check.add_argument("--article", help="the article's text: every quote must be found in it")
+    check.add_argument("--strict", action="store_true", help="question warnings are errors (exit status 2)")
 
     questions = sub.add_parser("questions", help="list the questions with answers and sources")
     common(questions, many=False)

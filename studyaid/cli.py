@@ -136,9 +136,11 @@ def _generate_all(
 
 
 def _check(args: argparse.Namespace, progress: Progress) -> int:
+    from .lint import lint
     from .review import statuses
 
     results, _ = _generate_all(args, progress)
+    warned = 0
     for deck, questions in results:
         facts = Counter(f.topic for f in deck.facts)
         kinds = Counter(f.kind for f in deck.facts)
@@ -165,6 +167,17 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
         if article:
             article = _relative(article)
             print(f"  all {len(deck.facts)} quotes found in {article}")
+        warnings = lint(deck, questions)
+        warned += len(warnings)
+        codes = Counter(w.code for w in warnings)
+        print(f"  question warnings: {len(warnings)}" + (f" ({_counts(codes)})" if warnings else ""))
+        for w in warnings:
+            line = deck.fact(w.fact_ids[0]).line if w.fact_ids and w.fact_ids[0] in deck.facts_by_id else 0
+            label = "error" if args.strict else "warning"
+            print(f"{deck.path}:{line}: {label}: {w}", file=sys.stderr if args.strict else sys.stdout)
+    if warned and args.strict:
+        print(f"studyaid: {warned} question warning(s) with --strict", file=sys.stderr)
+        return EXIT_INPUT
     print("ok")
     return 0
 
@@ -177,6 +190,10 @@ def _relative(path: str) -> str:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return path
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{code} {n}" for code, n in sorted(counter.items()))
 
 
 def _questions(args: argparse.Namespace, progress: Progress) -> int:

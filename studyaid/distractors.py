@@ -14,8 +14,11 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .dates import DateFormatError, parse_date
 from .derive import Answer, Derivation, Group
 from .model import Deck, Fact
+from .phrasing import NUMBER
+from .sorts import names_of, plausible
 
 DISTRACTORS = 3
 WINDOW = 32
@@ -101,6 +104,8 @@ def pick_distractors(
                 fact, cand = index.entries[i]
                 if fact.id == group[0].id or derivation.rivals(group, (fact,)):
                     continue
+                if not _fits(group[0], fact, derivation, deck):
+                    continue
                 candidates.append((_affinity(group[0], fact, deck), cand))
         candidates.extend((0.0, a) for a in derivation.pool(group, deck))
         seen = {answer.key}
@@ -109,6 +114,8 @@ def pick_distractors(
             if cand.key in seen or cand.unit != answer.unit:
                 continue
             if answer.span and cand.span and cand.span[0] < answer.span[1] and answer.span[0] < cand.span[1]:
+                continue
+            if len(group) == 1 and also_true(group[0], answer, cand):
                 continue
             seen.add(cand.key)
             # Ties (same sort, same distance) break by the question's own random draw, so that
@@ -121,6 +128,69 @@ def pick_distractors(
     if len(chosen) < count and index is not None and len(index.entries) > WINDOW:
         chosen = ranked(wide=True)
     return chosen[:count]
+
+
+_SHOWN = {"name": "names", "part": "names"}
+"""Derivations whose options are names; for the others (role, description) they are descriptions."""
+
+
+def _fits(subject: Fact, other: Fact, derivation: Derivation, deck: Deck) -> bool:
+    """Whether another fact's answer is a fair wrong option: same topic and sort, plausible beside
+    the prompt's type words, not naming the subject (see ``sorts.plausible``)."""
+    if derivation.name in ("name", "role", "description", "part"):
+        return plausible(subject, other, deck, _SHOWN.get(derivation.name, "descriptions"))
+    return True
+
+
+_BOUNDS = {"up to": "upper", "at most": "upper", "more than": "lower", "at least": "lower", "over": "lower"}
+_APPROXIMATE = ("about", "roughly", "around", "estimated", "approximately")
+
+
+def also_true(subject: Fact, answer: Answer, cand: Answer) -> bool:
+    """Whether a candidate is true of the subject by meaning, not only by text: an alias, a value
+    the fact records as also true (the article's second statement), a value inside the article's
+    bound ("up to 50%" makes 24.6% true as well) or close to an approximate figure."""
+    key = cand.key
+    if any(" ".join(n.casefold().split()) == key for n in names_of(subject)):
+        return True
+    for other in subject.get("also_true") or ():
+        if _same(str(other), cand):
+            return True
+    if answer.number is not None and cand.number is not None:
+        hedges = [subject.hedge or "", *(subject.get("hedges") or ())]
+        for hedge in hedges:
+            bound = _BOUNDS.get(hedge)
+            if bound == "upper" and cand.number < answer.number:
+                return True
+            if bound == "lower" and cand.number > answer.number:
+                return True
+            if hedge in _APPROXIMATE and abs(cand.number - answer.number) <= 0.15 * abs(answer.number):
+                return True
+    return False
+
+
+def _same(text: str, cand: Answer) -> bool:
+    """Whether a recorded also-true value means the candidate: same words, same number, or dates
+    that overlap."""
+    if " ".join(text.casefold().split()) == cand.key:
+        return True
+    span = cand.span
+    if cand.unit == "year" and cand.number is not None:
+        span = (cand.number, cand.number + 1)  # the option "2016" means the whole year
+    if span is not None:
+        try:
+            date = parse_date(text)
+        except DateFormatError:
+            date = None
+        if date is not None:
+            return date.start < span[1] and span[0] < date.end
+    found = NUMBER.search(text)
+    if found and cand.number is not None:
+        try:
+            return float(found.group().replace(",", "")) == cand.number
+        except ValueError:
+            return False
+    return False
 
 
 def _position(answer: Answer) -> float | None:

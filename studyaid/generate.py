@@ -7,18 +7,20 @@ seeded by the seed and the question's id, so adding a fact never reshuffles othe
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .cleantext import find_spans
-from .derive import Answer, Derivation, Group, lookup, whole_of
+from .derive import Answer, Derivation, Group, amount_text, lookup, share_text, whole_of
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .index import by_kind
 from .model import Deck, Fact, Numeric, Question, Source, SourceRef, Template
+from .phrasing import be, cloze_echo, head_and_qualifiers, is_plural, leading_pronoun, tense_of
 from .render import render
+from .sorts import names_of
 from .tense import tense
-from .wording import CLOZE_BLANK, amount_unit_words, at_date, format_amount, hedge_of, question_note
+from .wording import CLOZE_BLANK, amount_unit_words, at_date, capfirst, hedge_of, question_note
 
 
 def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None) -> list[Question]:
@@ -62,7 +64,21 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
                 questions.append(question)
     if problems:
         raise InputError(problems)
-    return sorted(questions, key=lambda q: (q.topic, q.id))
+    return _distinct(sorted(questions, key=lambda q: (q.topic, q.id)))
+
+
+def _distinct(questions: list[Question]) -> list[Question]:
+    """Questions with the same prompt, options and answer kept once (the first by id): two facts
+    asked through one sentence and one span make one cloze, not two."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for q in sorted(questions, key=lambda q: q.id):
+        key = (q.form, q.prompt, q.options, q.items, q.answer)
+        if key not in seen:
+            seen.add(key)
+            kept.append(q)
+    ids = {q.id for q in kept}
+    return [q for q in questions if q.id in ids]
 
 
 FIGURE_KINDS = ("amount", "quantity", "duration")
@@ -124,22 +140,30 @@ def build(
         truth = not wrong or rng.random() < 0.5
         context["shown"] = answer.text if truth else wrong[0].text
         shown_answer = "True" if truth else "False"
-        extra = {"options": ("True", "False"), "key": (0 if truth else 1,)}
+        extra = {
+            "options": ("True", "False"),
+            "key": (0 if truth else 1,),
+            "shown": context["shown"],
+            "true_value": answer.text,
+        }
     elif form == "numeric":
         if answer.number is None:
             raise TemplateError(f"answer {template.answer!r} has no number for a numeric question")
         extra = {"numeric": Numeric(answer.number, _tolerance(template, answer), answer.unit)}
+        shown_answer = answer.hedged or answer.text
     elif form == "short":
         first = group[0]
         aliases = tuple(first.get("aliases") or ()) if template.answer == "name" else ()
         extra = {"accept": aliases}
     elif form == "cloze":
-        quote = group[0].corrected(group[0].quote)
-        spans = find_spans(quote, answer.text, whole_words=True)
-        if len(spans) != 1:
-            raise TemplateError(f"the cloze answer {answer.text!r} occurs {len(spans)} times in the quote, not once")
-        at = spans[0]
-        before, after = quote[:at], quote[at + len(answer.text) :]
+        parts = cloze_split(group[0])
+        if parts is None:
+            return None
+        before, after = parts
+        if leading_pronoun(before + answer.text + after) or cloze_echo(
+            answer.text, before + " " + after, names_of(group[0])
+        ):
+            return None
         context["cloze"] = f"{before}{CLOZE_BLANK}{after}"
         extra = {"cloze": (before, after)}
     elif form == "ordering":
@@ -188,19 +212,50 @@ def _tolerance(template: Template, answer: Answer) -> float:
 
 
 def _view(fact: Fact) -> dict[str, Any]:
-    """A fact as templates see it: plain values, slips corrected, dates as labels."""
+    """A fact as templates see it: plain values, slips corrected, dates as labels, figures as the
+    article writes them (``shown``), and the verb that agrees with a name (``be``)."""
     view: dict[str, Any] = {k: getattr(v, "label", v) for k, v in fact.attrs.items()}
     view.update(id=fact.id, quote=fact.corrected(fact.quote), attribution=fact.attribution, hedge=fact.hedge)
     view["hedges"] = list(fact.hedges)
     view["stage"] = fact.stage
     if fact.kind in FIGURE_KINDS:
-        view["shown"] = format_amount(
-            fact["value"], fact["unit"], fact.get("scale"), fact.get("noun"), fact.get("value_max")
-        )
+        view["shown"] = amount_text(fact)
         view["unit_words"] = amount_unit_words(fact["unit"], fact.get("scale"), fact.get("noun"))
+    if fact.kind == "share":
+        view["shown"] = share_text(fact)
     if fact.kind == "share" and fact.get("parts"):
         view["part"] = f"each of {fact['part']}"
+    kind = str(fact.get("actor_kind") or fact.get("place_kind") or "")
+    if fact.get("name") is not None:
+        # A person's role is what they did then; a place, a state or a body still is what it is.
+        now = tense_of(str(fact.get("role") or "")) if kind == "person" else "present"
+        view["be"] = be(str(fact["name"]), kind, now)
+    if fact.kind == "event":
+        # "When was the launch of …?", not "when did the launch of … take place?"; a planned event
+        # keeps its stage's words ("when is the line planned to open").
+        head, _ = head_and_qualifiers(str(fact["what"]))
+        plural = is_plural(f"the {head}") if head else False
+        words = tense(fact.stage)
+        if fact.stage == "happened":
+            view["asked_as"] = f"{'were' if plural else 'was'} {fact['what']}"
+        else:
+            view["asked_as"] = f"{words['did']} {fact['what']} {words['take_place']}"
     return view
+
+
+_TYPE_WORDS = {"person": "person", "state": "state", "organisation": "organisation", "company": "company"}
+"""What a matching prompt calls its items, by actor kind (others by their kind's name)."""
+
+
+def _words_for(first: Fact) -> dict[str, str]:
+    """The verbs a question about ``first`` needs, from its stage; a figure whose subject or time
+    says it holds now or will ("each month", "the ferry service will move") is asked with "is"."""
+    words = tense(first.stage, first.get("verb") or "take") if first.kind == "duration" else tense(first.stage)
+    if first.stage == "happened" and first.kind in ("amount", "share", "quantity"):
+        now = tense_of(str(first.get("subject") or ""), str(first.get("when") or ""))
+        if now != "past":
+            words = {**words, "was": "is", "did": "does"}
+    return words
 
 
 def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False) -> dict[str, Any]:
@@ -220,7 +275,9 @@ def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False)
         "lead": f"According to {attributed}," if attributed else "According to the article,",
         "hedge": f" {question_note(hedges)}" if hedges else "",
         "when": when,
-        "tense": tense(first.stage, first.get("verb") or "take") if first.kind == "duration" else tense(first.stage),
+        "tense": _words_for(first),
+        "type_word": _TYPE_WORDS.get(str(first.get("actor_kind") or ""), str(first.get("actor_kind") or "")),
+        "who": "who" if first.get("actor_kind") == "person" else "what",
         "whole": whole_of(first, deck),
         "parts": [_view(deck.fact(p)) for p in (first.get("parts") or ()) if first.kind == "amount"],
         "unit": answer.unit,
@@ -266,9 +323,7 @@ def _explanation(answer: Answer, group: Group, form: str, shown: str | None, ver
     for fact in group:
         if fact.attribution:
             parts.append(f"The article attributes this to {fact.attribution}.")
-        for fix in fact.corrections:
-            parts.append(f"The article writes “{fix.verbatim}”; the correct form is “{fix.correct}”.")
-    return " ".join(p for p in parts if p)
+    return " ".join(capfirst(p) for p in parts if p)
 
 
 def _attribution(group: Group) -> str | None:
@@ -282,11 +337,57 @@ def citation(deck: Deck, fact: Fact) -> str:
     s = deck.source_of(fact)
     text = s.reference
     if fact.footnote:
-        text += f"; note [{fact.footnote}]: {s.footnotes[fact.footnote]}"
+        text += f"; note [{fact.footnote}]: {footnote_text(s.footnotes, fact.footnote)}"
     return text
+
+
+def footnote_text(footnotes: Mapping[str, str], key: str) -> str:
+    """A footnote's text with "ibid" resolved to the note it repeats (the one before it)."""
+    keys = list(footnotes)
+    at = keys.index(key)
+    while at > 0 and footnotes[keys[at]].strip().casefold().rstrip(".") in ("ibid", "ibidem"):
+        at -= 1
+    return footnotes[keys[at]]
+
+
+_LOWER = frozenset(["a", "an", "and", "the", "of", "to", "in", "on", "for", "or", "at", "by", "with", "from"])
+
+
+def marked(fact: Fact, text: str) -> str:
+    """The article's words with its evident slips marked as an editor would, inside square
+    brackets: "log-term [sic]" for a misspelt common word, "Tyumen [Tumen]" for a name."""
+    for fix in fact.corrections:
+        if fix.verbatim not in text:
+            continue
+        old, new = fix.verbatim.split(), fix.correct.split()
+        head = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        wrong = " ".join(old[head : len(old) - tail])
+        right = " ".join(new[head : len(new) - tail])
+        common = right.islower() and right not in _LOWER and len(right.split()) == 1
+        mark = f"{wrong} [sic]" if common and wrong else f"{wrong} [{right}]" if wrong else f"[{right}]"
+        text = text.replace(fix.verbatim, " ".join([*old[:head], mark, *old[len(old) - tail :]]))
+    return text
+
+
+def cloze_split(fact: Fact) -> tuple[str, str] | None:
+    """The source sentence split around its asked span, the rest with editor's marks: the blank
+    stands for the corrected words, everything shown is the article's."""
+    if not fact.asked:
+        return None
+    quote = fact.quote
+    spans = find_spans(quote, fact.asked, whole_words=True)
+    if len(spans) != 1:
+        raise TemplateError(f"the cloze answer {fact.asked!r} occurs {len(spans)} times in the quote, not once")
+    at = spans[0]
+    return marked(fact, quote[:at]), marked(fact, quote[at + len(fact.asked) :])
 
 
 def _source(fact: Fact, deck: Deck) -> SourceRef:
     return SourceRef(
-        fact.id, fact.corrected(fact.quote), fact.corrected(fact.asked) if fact.asked else None, citation(deck, fact)
+        fact.id, marked(fact, fact.quote), marked(fact, fact.asked) if fact.asked else None, citation(deck, fact)
     )

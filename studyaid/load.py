@@ -323,6 +323,9 @@ def _fact(
             got = _field(raw, key, check, where, lines, problems, spec.required)
             if got is not None:
                 attrs[key] = got
+    for key in schema.EXTRA_COMMON:
+        if common.get(key) is not None:
+            attrs[key] = common[key]
     corrections = _corrections(raw.get("corrections"), f"{where}.corrections", lines, problems)
     if kind == "share" and ("part" in raw) == ("parts" in raw):
         if "part" in raw:

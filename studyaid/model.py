@@ -320,6 +320,12 @@ class Question:
     cloze: tuple[str, str] | None = None
     """Cloze: the sentence before and after the deleted answer."""
     attribution: str | None = None
+    shown: str | None = None
+    """True/false: the value the statement gives (the true one when the answer is True)."""
+    true_value: str | None = None
+    """True/false: the value the facts give, whatever the statement says."""
+    context: str | None = None
+    """Cloze: the sentence before the quoted one, when the quoted one needs it to stand alone."""
 
     @property
     def quote(self) -> str:
@@ -351,7 +357,6 @@ class Question:
             "accept": list(self.accept),
             "explanation": self.explanation,
             "fact_ids": list(self.fact_ids),
-            "quote": self.quote,
-            "citation": self.citation,
+            "sources": [{"fact_id": r.fact_id, "quote": r.quote, "citation": r.citation} for r in self.sources],
             "attribution": self.attribution,
         }

@@ -297,9 +297,16 @@ COMMON_FIELDS = {
     "hedge": FieldSpec(hedges, required=False),
     "corrections": FieldSpec(lambda v: v, required=False),
     "source": FieldSpec(identifier, required=False),
+    "also_true": FieldSpec(list_of(lambda v: text(str(v))), required=False),
+    "sort": FieldSpec(text, required=False),
 }
 """Fields every fact may have. ``topic`` is checked against the deck's own topics when it
 declares them; ``source`` names one of the deck's ``sources``."""
+EXTRA_COMMON = ("also_true", "sort")
+"""Common fields kept among a fact's kind-specific attributes (the generator reads them there):
+``also_true``, what else the article says is true of the fact (never offered as wrong); ``sort``,
+the fact's fine sort when the derived one (actor or place kind) is too coarse."""
+
 
 _FIGURE = {
     "subject": FieldSpec(text),

@@ -159,7 +159,10 @@ def long_date(iso: str) -> str:
 
 
 def at_date(label: str) -> str:
-    """A date label with the preposition English needs: on 21 September 2017, in 2003, between 1983 and 1990."""
+    """A date label with the preposition English needs: on 21 September 2017, in 2003, between 1983 and 1990,
+    in the winter of 1919–1920, in 2007 and 2008."""
+    if label.startswith("the ") and " of " in label or " and " in label:
+        return f"in {label}"
     if "–" in label:
         first, last = (f"the {part}" if part.endswith("s") else part for part in label.split("–", 1))
         return f"between {first} and {last}"

@@ -117,13 +117,15 @@ def gauge_fact(i: int, mm: int, foils: list[int], imperial: bool = False) -> dic
 
 
 def event_fact(i: int, date: str) -> dict[str, Any]:
-    """A dated event."""
+    """A dated event, involving one of the first two actors (every deck built here has them): the
+    year gap between two events is asked only when they share an actor."""
     return {
         "id": f"event-{i}",
         "kind": "event",
         "topic": "dates",
         "what": f"event number {WORDS[i % len(WORDS)]} {i}",
         "date": date,
+        "actors": [f"actor-{i % 2}"],
         "quote": f"Event {i} happened in {date}.",
     }
 

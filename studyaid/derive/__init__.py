@@ -12,8 +12,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from . import amount, event, measure, named, quantity, quote, relation, share, statement
+from .amount import amount_text, hedged_by
 from .base import Answer, Derivation, Group, significant_places
-from .share import share_groups, whole_of
+from .event import date_label
+from .share import share_groups, share_text, share_worth, whole_of
 
 MODULES = (share, amount, quantity, measure, event, statement, named, relation, quote)
 """The modules whose ``DERIVATIONS`` make up the registry."""
@@ -49,6 +51,11 @@ __all__ = [
     "Answer",
     "Derivation",
     "Group",
+    "amount_text",
+    "date_label",
+    "hedged_by",
+    "share_text",
+    "share_worth",
     "lookup",
     "names_for",
     "share_groups",

@@ -3,14 +3,47 @@
 from __future__ import annotations
 
 from ..model import Deck, Fact
-from ..units import CURRENCIES, SCALES, convert, parse_unit
-from ..wording import amount_unit_words, format_amount, format_number, format_percent, stated_places
+from ..phrasing import NUMBER
+from ..units import CURRENCIES, SCALES, UnitError, convert, parse_unit
+from ..wording import amount_unit_words, format_amount, format_number, format_percent, hedged, stated_places
 from .base import Answer, Derivation, Group
 
 
-def amount_text(f: Fact) -> str:
-    """An amount fact as the article states it (with its range, if any)."""
-    return format_amount(f["value"], f["unit"], f.get("scale"), f.get("noun"), f.get("value_max"))
+def article_unit_words(f: Fact) -> str | None:
+    """The unit as the article writes it in the asked span ("tons", not "metric tons"), when the
+    span names a unit pint reads as the fact's own; None to use studyaid's words."""
+    if f.kind != "amount" or f["unit"] in CURRENCIES or f["unit"] == "count" or not f.asked:
+        return None
+    rest = NUMBER.sub(" ", f.corrected(f.asked))
+    rest = " ".join(w for w in rest.replace("-", " ").split() if w not in SCALES)
+    if not rest:
+        return None
+    for name in (rest.replace(" ", "_"), rest):
+        try:
+            return rest if parse_unit(name).dimensionality == parse_unit(f["unit"]).dimensionality else None
+        except UnitError:
+            continue
+    return None
+
+
+def amount_text(f: Fact, value: float | None = None, value_max: float | None = None) -> str:
+    """An amount fact (or another figure in its unit) as the article states it, with its range and
+    its unit words ("270,000 tons" where the article says tons)."""
+    shown = f["value"] if value is None else value
+    top = f.get("value_max") if value is None else value_max
+    words = article_unit_words(f)
+    if not words:
+        return format_amount(shown, f["unit"], f.get("scale"), f.get("noun"), top)
+    number = format_number(shown) + (f"–{format_number(top)}" if top is not None else "")
+    return f"{number} {f['scale']} {words}" if f.get("scale") else f"{number} {words}"
+
+
+def hedged_by(text: str, *facts: Fact) -> str:
+    """A figure with every hedge of every fact it comes from, the first fact's outermost:
+    "up to roughly $300 million" for up to one third of roughly $900 million."""
+    for f in reversed(facts):
+        text = hedged(text, f.hedges)
+    return text
 
 
 def single(g: Group, deck: Deck) -> bool:
@@ -121,7 +154,7 @@ def amount_metric(g: Group, deck: Deck) -> Answer:
         round(exact, places),
         words,
         places,
-        f"{amount_text(f)} = {format_number(round(exact, 3))} {words} ≈ {shown} (converted with pint).",
+        f"{amount_text(f)} = {format_number(round(exact, 3))} {words} ≈ {shown}.",
     )
 
 

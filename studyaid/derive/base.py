@@ -38,6 +38,8 @@ class Answer:
     """Ordering and matching: the items (ordering) or left column (matching)."""
     pairs: tuple[tuple[str, str], ...] = ()
     """Matching: each item with its right answer."""
+    hedged: str = ""
+    """A derived figure with every hedge of the facts it uses ("up to roughly $300 million")."""
 
     @cached_property
     def key(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..dates import FuzzyDate
@@ -35,9 +36,28 @@ def event_year(g: Group, deck: Deck) -> Answer:
         float(d.year or 0),
         "year",
         0,
-        f"The article dates {g[0]['what']} to {d.label}.",
+        f"The article dates {g[0]['what']} to {date_label(g[0])}.",
         span=(d.start, d.end),
     )
+
+
+_SEASON = re.compile(r"\b(?:the )?(winter|summer|spring|autumn) of $", re.I)
+
+
+def date_label(f: Fact) -> str:
+    """An event's date as precisely as the article words it: "the winter of 1919–1920" where the
+    article names the season, "2007 and 2008" where it says "in 2007 and 2008"."""
+    label = _date(f).label
+    if not f.asked:
+        return label
+    at = f.quote.find(f.asked)
+    if " and " in f.asked and "–" in label:
+        first, last = label.split("–", 1)
+        label = f"{'the ' if first.endswith('0s') else ''}{first} and {last}"
+    season = _SEASON.search(f.quote[max(0, at - 20) : at]) if at > 0 else None
+    if season:
+        label = f"the {season.group(1).lower()} of {label}"
+    return label
 
 
 def _overlap(a: FuzzyDate, b: FuzzyDate) -> bool:
@@ -54,7 +74,8 @@ def _overlapping(g: Group, o: Group) -> bool:
 
 def event_date(g: Group, deck: Deck) -> Answer:
     d = _date(g[0])
-    return Answer(d.label, working=f"The article dates {g[0]['what']} to {d.label}.", span=(d.start, d.end))
+    label = date_label(g[0])
+    return Answer(label, working=f"The article dates {g[0]['what']} to {label}.", span=(d.start, d.end))
 
 
 def _dated_singles(facts: Sequence[Fact]) -> list[Fact]:
@@ -65,11 +86,20 @@ def _dated_singles(facts: Sequence[Fact]) -> list[Fact]:
 
 
 def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
-    """Each single-year event with the next event in a later year."""
+    """Each single-year event with the next event in a later year that shares one of its actors:
+    a gap between two unrelated events teaches nothing."""
     ordered = _dated_singles(facts)
     pairs: list[Group] = []
     for i, a in enumerate(ordered):
-        later = next((b for b in ordered[i + 1 :] if (_date(b).year or 0) > (_date(a).year or 0)), None)
+        mine = set(a.get("actors") or ())
+        later = next(
+            (
+                b
+                for b in ordered[i + 1 :]
+                if (_date(b).year or 0) > (_date(a).year or 0) and mine & set(b.get("actors") or ())
+            ),
+            None,
+        )
         if later is not None:
             pairs.append((a, later))
     return pairs
@@ -117,7 +147,7 @@ def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> li
 
 def event_order(g: Group, deck: Deck) -> Answer:
     items = tuple(f["what"] for f in g)
-    labels = "; ".join(f"{f['what']} ({_date(f).label})" for f in g)
+    labels = "; ".join(f"{f['what']} ({date_label(f)})" for f in g)
     return Answer(" → ".join(items), working=f"In order: {labels}.", sequence=items)
 
 

@@ -42,8 +42,7 @@ def measure_imperial(g: Group, deck: Deck) -> Answer:
     shown = format_imperial(to_imperial(f["value"], f["unit"]))
     return Answer(
         shown,
-        working=f"{format_number(f['value'])} {f['unit']} = {inches:.4f} in = {shown} "
-        "to the nearest 1⁄32 in (converted with pint).",
+        working=f"{format_number(f['value'])} {f['unit']} = {inches:.4f} in = {shown} to the nearest 1⁄32 in.",
     )
 
 
@@ -63,8 +62,7 @@ def converted(target: str, label: str, places: int) -> Derivation:
             a.number,
             a.unit,
             a.places,
-            f"{format_number(f['value'])} {f['unit']} = {format_number(round(exact, 4))} {label} "
-            f"≈ {a.text} (converted with pint).",
+            f"{format_number(f['value'])} {f['unit']} = {format_number(round(exact, 4))} {label} ≈ {a.text}.",
         )
 
     return Derivation("measure", f"in_{label}", compute, numeric=True, pool=_foils(conversion))
@@ -108,7 +106,7 @@ def measure_difference_inches(g: Group, deck: Deck) -> Answer:
         round(inches, 2),
         "in",
         2,
-        f"{format_number(gap)} {a['unit']} = {format_number(round(inches, 4))} in ≈ {shown} (converted with pint).",
+        f"{format_number(gap)} {a['unit']} = {format_number(round(inches, 4))} in ≈ {shown}.",
     )
 
 

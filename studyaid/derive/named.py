@@ -40,9 +40,29 @@ def name_and_description(kind: str, described: str) -> tuple[Derivation, Derivat
 
 
 def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Group]:
-    """Overlapping windows of actors sorted by id, four to a question."""
-    ordered = sorted((f for f in facts if not f.attribution and not f.hedge), key=lambda f: f.id)
-    return [tuple(ordered[i : i + size]) for i in range(0, len(ordered) - size + 1, 2)]
+    """Sets of four actors of one sort (persons with persons, states with states), each actor in
+    one set at most, leaving out any actor whose description gives it away within the set (it
+    echoes the actor's name) or names another actor of the set."""
+    from ..sorts import coarse_sort, matching_giveaway
+
+    by_sort: dict[str, list[Fact]] = {}
+    for f in sorted((f for f in facts if not f.attribution and not f.hedge), key=lambda f: f.id):
+        by_sort.setdefault(coarse_sort(f, deck), []).append(f)
+    groups: list[Group] = []
+    for sort in sorted(by_sort):
+        left = list(by_sort[sort])
+        while len(left) >= size:
+            chosen: list[Fact] = []
+            for f in left:
+                if not matching_giveaway((*chosen, f)):
+                    chosen.append(f)
+                if len(chosen) == size:
+                    break
+            if len(chosen) < size:
+                break
+            groups.append(tuple(chosen))
+            left = [f for f in left if f not in chosen]
+    return groups
 
 
 def actor_matching(g: Group, deck: Deck) -> Answer:

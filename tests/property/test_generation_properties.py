@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from studyaid.cleantext import find_spans
 from studyaid.generate import generate
+from studyaid.lint import unmarked
 from studyaid.load import load_deck
 from studyaid.units import convert
 
@@ -53,7 +54,10 @@ def assert_well_formed(questions, deck) -> None:
             assert [q.options[k] for k in q.key] == [roles[n] for n in q.items]
         if q.form == "cloze":
             before, after = q.cloze
-            assert before + q.answer + after == q.sources[0].quote
+            fact = facts[q.fact_ids[0]]
+            shown = unmarked(before) + fact.asked + unmarked(after)
+            assert shown.casefold() == fact.quote.casefold(), "the sentence is the article's, marks aside"
+            assert fact.corrected(fact.asked) == q.answer
             # As a word or figure: "ISS" may appear inside "missile", "8%" inside "18.8%".
             assert not find_spans(before + after, q.answer, whole_words=True), "the cloze does not give itself away"
 

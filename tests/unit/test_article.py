@@ -55,10 +55,14 @@ def test_attributed_facts_say_so_in_every_question(article_deck, article_questio
 
 
 def test_slips_are_corrected_in_questions(article_deck, article_questions):
-    """The article's slips (Tyumen, ICPOA, DRPRK) never reach a question; the correct forms do."""
+    """The article's slips (Tyumen, ICPOA, DRPRK) never reach a prompt, answer or option; a quote
+    keeps the article's words with the correction as an editor's mark ("Tyumen [Tumen]")."""
     slips = {fix.verbatim for f in article_deck.facts for fix in f.corrections}
     assert {"Tyumen", "ICPOA", "DRPRK"} <= slips
     for q in article_questions:
-        text = " ".join([q.prompt, q.answer, *(q.options or ()), q.quote])
-        for slip in ("Tyumen", "ICPOA", "DRPRK"):
-            assert slip not in text, (q.id, slip)
+        text = " ".join([q.prompt, q.answer, *(q.options or ())])
+        for slip, correct in (("Tyumen", "Tumen"), ("ICPOA", "JCPOA"), ("DRPRK", "DPRK")):
+            assert slip not in text.replace(f"{slip} [{correct}]", correct), (q.id, slip)
+            for source in q.sources:
+                if slip in source.quote:
+                    assert f"{slip} [{correct}]" in source.quote, (q.id, source.quote)

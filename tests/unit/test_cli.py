@@ -42,7 +42,9 @@ def test_questions_json_has_the_documented_fields(cli):
     records = json.loads(result.stdout)
     assert records and {r["topic"] for r in records} == {"gauges"}
     for r in records:
-        assert {"id", "topic", "form", "prompt", "answer", "options", "fact_ids", "quote", "citation"} <= set(r)
+        assert {"id", "topic", "form", "prompt", "answer", "options", "fact_ids", "sources"} <= set(r)
+        assert [s["fact_id"] for s in r["sources"]] == r["fact_ids"]
+        assert all(set(s) == {"fact_id", "quote", "citation"} for s in r["sources"])
 
 
 def test_quiet_silences_progress(cli):

@@ -105,8 +105,9 @@ def test_base_deck_loads(tmp_path):
         (
             "    part: Country A\n",
             "    part: Country A\n    colour: red\n",
-            "x.yaml:18: facts[0].colour: unknown field (expected one of asked, attribution, corrections, footnote, "
-            "found_by, hedge, id, kind, of, part, parts, quote, source, status, topic, value, when, whole)",
+            "x.yaml:18: facts[0].colour: unknown field (expected one of also_true, asked, attribution, corrections, "
+            "footnote, found_by, hedge, id, kind, of, part, parts, quote, sort, source, status, topic, value, when, "
+            "whole)",
         ),
         (
             "  deck_id: 1700000001\n",
@@ -233,8 +234,9 @@ def template_messages(tmp_path: Path, text: str) -> list[str]:
         (
             "{{ fact.whole }}",
             "{{ fact.hole }}",
-            "questions.yaml:6: templates[0].prompt: names unknown fact field 'hole' (a share has asked, attribution, "
-            "corrections, footnote, hedge, id, kind, of, part, parts, quote, source, topic, value, when, whole)",
+            "questions.yaml:6: templates[0].prompt: names unknown fact field 'hole' (a share has also_true, asked, "
+            "attribution, corrections, footnote, hedge, id, kind, of, part, parts, quote, sort, source, topic, value, "
+            "when, whole)",
         ),
         (
             "{{ fact.whole }}",

@@ -218,9 +218,10 @@ def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
     of = deck.fact(facts[0]["of"]) if facts[0].get("of") else None
     bars = []
     for f in facts:
-        label = hedged(share.share_value((f,), deck).text, f.hedges)
+        label = hedged(share.share_text(f), f.hedges)
         if of is not None and share.of_single_amount((f,), deck):
-            label += f" ≈ {share.share_amount((f,), deck).text}"
+            worth = share.share_amount((f,), deck)
+            label += f" ≈ {worth.hedged or worth.text}"
         # Parts that each hold the share get a bar each: three bars of 33.3%, and no rest.
         for part in f.get("parts") or (f["part"],):
             name = part if len(whens) == 1 else f"{part}, {f.get('when') or 'undated'}"

@@ -1,0 +1,108 @@
+"""Sorts of facts, and when one fact's answer is a plausible wrong answer to a question on another.
+
+A wrong option teaches something only when a reader who has not read the article cannot rule it
+out: it must be of the same sort (a city among cities, goods among goods), fit every type word of
+the prompt ("the *Egyptian* president", "the *African* state"), and not name the thing asked
+about. The generator draws distractors through ``plausible``; the linter checks the same rules on
+what was printed.
+"""
+
+from __future__ import annotations
+
+from .model import Deck, Fact
+from .phrasing import head_and_qualifiers, hints, mentions, name_tokens, proper_qualifiers, related, words
+
+NAMED_KINDS = ("actor", "place", "measure")
+_PLACE_GROUPS = {"city": "settlement", "port": "settlement"}
+
+
+def described(fact: Fact) -> str:
+    """The phrase that says what a named fact is (an actor's role, a place's description), corrected."""
+    return fact.corrected(str(fact.get("role") or fact.get("description") or fact.get("subject") or ""))
+
+
+def names_of(fact: Fact) -> list[str]:
+    """A fact's name and aliases (a share's part), as a reader might write them."""
+    if fact.kind == "share":
+        return [fact["part"]]
+    if fact.get("name") is None:
+        return []
+    return [str(fact["name"]), *(fact.get("aliases") or ())]
+
+
+def coarse_sort(fact: Fact, deck: Deck) -> str:
+    """The sort a reader tells apart at a glance: a declared ``sort``, else person, state, company,
+    city or port, river…; a share's part is a party (an actor of the deck) or goods."""
+    if fact.get("sort"):
+        return str(fact["sort"])
+    if fact.kind == "actor":
+        return f"actor:{fact['actor_kind']}"
+    if fact.kind == "place":
+        kind = str(fact["place_kind"])
+        return f"place:{_PLACE_GROUPS.get(kind, kind)}"
+    if fact.kind == "share":
+        return "share:party" if fact["part"].casefold() in deck.actor_names else "share:goods"
+    return fact.kind
+
+
+def mismatch(subject: Fact, other: Fact, shown: str) -> str | None:
+    """Why ``other`` is no plausible wrong answer beside ``subject`` (both named facts), or None.
+
+    ``shown`` is ``"names"`` when the options are names and the prompt gives the subject's
+    description, ``"descriptions"`` when the options are descriptions and the prompt names the
+    subject. A reader tells names apart by the capitalised words before the description's head
+    noun (the prompt's "*Egyptian* president" fits only Egyptians) and by a description that
+    echoes its own name ("the *Russian* *ministry*" for Russia's Ministry for …).
+    """
+    mine, theirs = described(subject), described(other)
+    their_words = words(theirs)
+    for q in proper_qualifiers(mine):
+        if not any(related(q, w) for w in their_words):
+            return f"it is not described as {q!r}"
+    if shown == "names":
+        for hint in hints(mine, subject["name"]):
+            if not any(related(hint, t) for t in name_tokens(other["name"])):
+                return f"the answer's name echoes {hint!r} of the prompt, this one does not"
+        for name in names_of(other):
+            if mentions(mine, name):
+                return f"the prompt names {name!r}"
+        return None
+    for q in proper_qualifiers(theirs):
+        if not any(related(q, w) for w in words(mine)):
+            return f"it is described as {q!r}, the answer is not"
+    for hint in hints(mine, subject["name"]):
+        if not any(related(hint, w) for w in their_words):
+            return f"the answer's description echoes its name ({hint!r}), this one does not"
+    head, _ = head_and_qualifiers(mine)
+    their_head, _ = head_and_qualifiers(theirs)
+    typed = head and their_head and any(related(head, t) for t in name_tokens(subject["name"]))
+    if typed and not related(head, their_head):
+        return f"the answer's name contains its type word {head!r}"
+    for name in names_of(subject):
+        if mentions(theirs, name):
+            return f"it names the subject {name!r}"
+    return None
+
+
+def plausible(subject: Fact, other: Fact, deck: Deck, shown: str) -> bool:
+    """Whether ``other``'s answer may stand as a wrong option for a question on ``subject``."""
+    if other.id == subject.id or coarse_sort(other, deck) != coarse_sort(subject, deck):
+        return False
+    if subject.kind in ("actor", "place") and other.kind == subject.kind:
+        return mismatch(subject, other, shown) is None
+    return True
+
+
+def matching_giveaway(items: tuple[Fact, ...]) -> str | None:
+    """Why a set of actors or places cannot be matched fairly to their descriptions, or None: a
+    description that names another item of the set, or one that echoes its own item's name with a
+    word the other descriptions lack ("the *Russian ministry*" beside no other ministry)."""
+    texts = [described(f) for f in items]
+    for i, f in enumerate(items):
+        for j, text in enumerate(texts):
+            if i != j and any(mentions(text, n) for n in names_of(f)):
+                return f"the description of {items[j]['name']!r} names {f['name']!r}"
+        for hint in hints(texts[i], f["name"]):
+            if not all(any(related(hint, w) for w in words(t)) for j, t in enumerate(texts) if j != i):
+                return f"the description of {f['name']!r} echoes its name ({hint!r})"
+    return None
