@@ -50,6 +50,16 @@ def command_line() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     questions.add_argument("--seed", type=int, help="seed for distractors and option order (default: the deck's)")
     questions.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
 
+    draft = sub.add_parser("draft", help="propose a fact base from an article's text, for a person to confirm")
+    draft.add_argument("article", metavar="ARTICLE", help="the article as plain UTF-8 text")
+    draft.add_argument("-o", "--output", help="deck file to write, or to add proposals to (default: decks/SLUG.yaml)")
+    for name in ("title", "author", "url", "publisher"):
+        draft.add_argument(f"--{name}", help=f"the article's {name}, when its text does not give it")
+    draft.add_argument("--date", help="the article's publication date, YYYY-MM-DD")
+    draft.add_argument("--templates", help="question templates to check the draft with (default: as for check)")
+    draft.add_argument("--quiet", action="store_true", help="no progress messages")
+    draft.set_defaults(one_deck=False)
+
     build = sub.add_parser("build", help="write every output: " + ", ".join(o.name for o in OUTPUTS if o.in_build))
     common(build)
     outputs(build, tuple(dict.fromkeys(name for o in OUTPUTS if o.in_build or o.via_export for name in o.reads)))

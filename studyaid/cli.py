@@ -52,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args, progress)
         if args.command == "questions":
             return _questions(args, progress)
+        if args.command == "draft":
+            return _draft(args, progress)
         return _export(args, progress)
     except InputError as exc:
         print_problems(exc.problems)
@@ -194,6 +196,44 @@ def _relative(path: str) -> str:
 
 def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{code} {n}" for code, n in sorted(counter.items()))
+
+
+def _draft(args: argparse.Namespace, progress: Progress) -> int:
+    """Propose facts from the article and write them to the deck file, then summarise."""
+    from pathlib import Path
+
+    from .atomic import write_atomic
+    from .draft import Options, build_deck, draft_article
+    from .draft.ids import slugify
+    from .draft.summary import summary_lines
+    from .errors import Problem
+    from .load import load_templates
+    from .schema import iso_date
+    from .workspace import templates_path
+
+    article = Path(args.article)
+    try:
+        text = article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(args.article, 0, "", f"cannot read the article: {exc}")]) from None
+    if args.date is not None:
+        try:
+            iso_date(args.date)
+        except ValueError:
+            message = f"expected a date as YYYY-MM-DD, got {args.date!r}"
+            raise InputError([Problem("command line", 0, "--date", message)]) from None
+    progress(f"{args.article}: reading {len(text):,} characters…")
+    drafted = draft_article(text)
+    title = args.title or drafted.header.title
+    out = Path(args.output) if args.output else Path("decks") / f"{slugify(title or article.stem)}.yaml"
+    options = Options(args.title, args.author, args.date, args.url, args.publisher)
+    templates = load_templates(tpath := templates_path(args.templates, [out]), display=str(tpath))
+    progress(f"{args.article}: {len(drafted.sentences)} sentences, {len(drafted.proposals)} proposals; checking them…")
+    result = build_deck(drafted, article, out, options, templates)
+    write_atomic(out, result.text.encode("utf-8"))
+    for line in summary_lines(out, args.article, result):
+        print(line)
+    return 0
 
 
 def _questions(args: argparse.Namespace, progress: Progress) -> int:

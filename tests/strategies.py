@@ -311,3 +311,50 @@ spans = st.lists(
     max_size=60,
 )
 """Dated events' (start, end) years, as the briefing's timeline lays them out."""
+
+
+# ---------------------------------------------------------------- draft articles
+
+_CITIES = ["Port Elder", "Millbrook", "Fairhaven", "Grey Coast", "Northgate", "Kestrel Bay"]
+_PEOPLE = ["Ana Costa", "Jon Berg", "Mara Lind", "Ivo Petrov"]
+_MONTHS = ["January", "March", "May", "August", "October", "December"]
+
+
+@st.composite
+def draft_sentences(draw: Any) -> str:
+    """One sentence of the kind articles hold: figures, dates, names, in varied shapes."""
+    city = draw(st.sampled_from(_CITIES))
+    person = draw(st.sampled_from(_PEOPLE))
+    year = draw(st.integers(1900, 2030))
+    pct = draw(st.integers(1, 1000)) / 10
+    num = draw(st.integers(1, 999_999))
+    small = draw(st.integers(2, 999))
+    shapes = [
+        f"In {year} {city} accounted for {pct:g}% of the region's trade.",
+        f"Exports (${small} million) included fish ({pct:g}%) and timber ({min(pct, 99):g}%).",
+        f"{person} said the quay cost ${small}-{small + draw(st.integers(1, 99))} million in {year}.",
+        f"The ships carried {num:,} tons of cargo to {city} in {draw(st.sampled_from(_MONTHS))} {year}.",
+        f"Mayor {person}, the head of the council, opened the bridge on {draw(st.integers(1, 28))} "
+        f"{draw(st.sampled_from(_MONTHS))} {year}.",
+        f"Between {year} and {year + draw(st.integers(1, 20))} the harbour lost {pct:g}% of its trade to {city}.",
+        f"In early {year}, {small} new ferries ran from {city}; a year later the line closed.",
+        f"Updated {draw(st.integers(1, 12))}:{draw(st.integers(10, 59))}:{draw(st.integers(10, 59))} AM, "
+        f"with rails of 1,435 mm (4 ft 8 1/2 in).",
+        f"The {city} Railway was built in the late {year // 10 * 10}s by the {person.split()[1]} Company.",
+    ]
+    return draw(st.sampled_from(shapes))
+
+
+@st.composite
+def draft_articles(draw: Any) -> str:
+    """A plain-text article: title, byline, paragraphs of generated sentences, maybe a notes section."""
+    paragraphs = draw(
+        st.lists(st.lists(draft_sentences(), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=5)
+    )
+    noted = draw(st.booleans())
+    if noted:
+        paragraphs[0] += "[i]"
+    text = "A Title for the Piece\nBy Some Writer, 14/3/21\n\n" + "\n\n".join(paragraphs) + "\n"
+    if noted:
+        text += '\n[i] A Source, "A report", 2021\n'
+    return text

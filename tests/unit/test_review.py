@@ -105,3 +105,24 @@ def test_proposed_facts_never_reach_the_anki_deck_unless_asked(tmp_path, cli):
 
     assert not any("General Smith" in n for n in notes())
     assert any("General Smith" in n for n in notes("--include-proposed"))
+
+
+def test_proposed_facts_never_reach_the_quiz_or_briefing_unless_asked(tmp_path, cli):
+    """The quiz JSON and the briefing's text leave a proposed fact out; ``--include-proposed`` lets it in."""
+    from pypdf import PdfReader
+
+    deck = _marked(tmp_path, {"actor-smith": "proposed"})
+
+    def outputs(*extra: str) -> tuple[str, str]:
+        out = tmp_path / f"build{len(extra)}"
+        for command, options in (("quiz", ("--count", "10", "--versions", "1")), ("briefing", ())):
+            result = cli(command, str(deck), "-o", str(out), "--quiet", "--timestamp", "1700000000", *options, *extra)
+            assert result.returncode == 0, result.stderr
+        quiz = "".join(p.read_text(encoding="utf-8") for p in out.glob("*-quiz.json"))
+        briefing = " ".join(page.extract_text() for pdf in out.glob("*-briefing.pdf") for page in PdfReader(pdf).pages)
+        return quiz, briefing
+
+    quiz, briefing = outputs()
+    assert "actor-smith" not in quiz and "Smith" not in briefing
+    quiz, briefing = outputs("--include-proposed")
+    assert "Smith" in briefing
