@@ -7,6 +7,7 @@ seeded by the seed and the question's id, so adding a fact never reshuffles othe
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -137,7 +138,10 @@ def build(
         extra = {"options": tuple(options), "key": (options.index(answer.text),)}
     elif form == "true-false":
         wrong = pick_distractors(index, derivation, group, answer, deck, rng, count=1)
-        truth = not wrong or rng.random() < 0.5
+        if not wrong:
+            # A statement that can only be true teaches nothing: no plausible false one, no question.
+            return None
+        truth = rng.random() < 0.5
         context["shown"] = answer.text if truth else wrong[0].text
         shown_answer = "True" if truth else "False"
         extra = {
@@ -154,6 +158,9 @@ def build(
     elif form == "short":
         first = group[0]
         aliases = tuple(first.get("aliases") or ()) if template.answer == "name" else ()
+        # What the article also says is true of the fact is a right answer too ("Russia" beside
+        # "the Soviet Union" for the 1970s).
+        aliases += tuple(str(a) for a in first.get("also_true") or () if str(a) != answer.text)
         extra = {"accept": aliases}
     elif form == "cloze":
         parts = cloze_split(group[0])
@@ -227,9 +234,11 @@ def _view(fact: Fact) -> dict[str, Any]:
         view["part"] = f"each of {fact['part']}"
     kind = str(fact.get("actor_kind") or fact.get("place_kind") or "")
     if fact.get("name") is not None:
-        # A person's role is what they did then; a place, a state or a body still is what it is.
-        now = tense_of(str(fact.get("role") or "")) if kind == "person" else "present"
-        view["be"] = be(str(fact["name"]), kind, now)
+        # A person's or a group's role is what they did then ("Nasser was …", "the Czech legion
+        # was …") unless it says it holds now; a place, a state or a body still is what it is.
+        role = str(fact.get("role") or "")
+        now = "present" if re.search(r"\b(is|are|today|now|currently)\b", role) else "past"
+        view["be"] = be(str(fact["name"]), kind, now if kind in ("person", "group") else "present")
     if fact.kind == "event":
         # "When was the launch of …?", not "when did the launch of … take place?"; a planned event
         # keeps its stage's words ("when is the line planned to open").

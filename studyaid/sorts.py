@@ -56,8 +56,11 @@ def mismatch(subject: Fact, other: Fact, shown: str) -> str | None:
     """
     mine, theirs = described(subject), described(other)
     their_words = words(theirs)
+    their_head, their_qualifiers = head_and_qualifiers(theirs)
     for q in proper_qualifiers(mine):
-        if not any(related(q, w) for w in their_words):
+        # Described so itself, before its head noun: "the North Korean leader who … Egypt" is no
+        # Egyptian.
+        if not any(related(q, w) for w in (*their_qualifiers, their_head)):
             return f"it is not described as {q!r}"
     if shown == "names":
         for hint in hints(mine, subject["name"]):
@@ -67,14 +70,14 @@ def mismatch(subject: Fact, other: Fact, shown: str) -> str | None:
             if mentions(mine, name):
                 return f"the prompt names {name!r}"
         return None
+    my_head, my_qualifiers = head_and_qualifiers(mine)
     for q in proper_qualifiers(theirs):
-        if not any(related(q, w) for w in words(mine)):
+        if not any(related(q, w) for w in (*my_qualifiers, my_head)):
             return f"it is described as {q!r}, the answer is not"
     for hint in hints(mine, subject["name"]):
         if not any(related(hint, w) for w in their_words):
             return f"the answer's description echoes its name ({hint!r}), this one does not"
     head, _ = head_and_qualifiers(mine)
-    their_head, _ = head_and_qualifiers(theirs)
     typed = head and their_head and any(related(head, t) for t in name_tokens(subject["name"]))
     if typed and not related(head, their_head):
         return f"the answer's name contains its type word {head!r}"

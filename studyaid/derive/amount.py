@@ -50,12 +50,20 @@ def single(g: Group, deck: Deck) -> bool:
     return g[0].get("value_max") is None
 
 
+def unit_words_of(f: Fact) -> str:
+    """What a bare number of this amount counts, in the article's unit words where it has them."""
+    words = article_unit_words(f)
+    if words:
+        return f"{f['scale']} {words}" if f.get("scale") else words
+    return amount_unit_words(f["unit"], f.get("scale"), f.get("noun"))
+
+
 def amount_value(g: Group, deck: Deck) -> Answer:
     f = g[0]
     return Answer(
         amount_text(f),
         f["value"],
-        amount_unit_words(f["unit"], f.get("scale"), f.get("noun")),
+        unit_words_of(f),
         stated_places(f["value"]),
         f"The article gives {amount_text(f)} for {f['subject']}.",
     )
@@ -154,7 +162,8 @@ def amount_metric(g: Group, deck: Deck) -> Answer:
         round(exact, places),
         words,
         places,
-        f"{amount_text(f)} = {format_number(round(exact, 3))} {words} ≈ {shown}.",
+        f"{hedged_by(amount_text(f), f)} = {format_number(round(exact, 3))} {words} ≈ {hedged_by(shown, f)}.",
+        hedged=hedged_by(shown, f),
     )
 
 

@@ -122,6 +122,12 @@ def measure_wider(g: Group, deck: Deck) -> Answer:
 IN_INCHES = converted("inch", "in", 1)
 """A measure in inches, as the quiz asks it and the briefing prints it."""
 
+
+def _narrower(g: Group, deck: Deck) -> list[Answer]:
+    """The false answer to "which is the wider": the narrower of the pair."""
+    return [Answer(g[0]["name"])]
+
+
 DERIVATIONS = (
     Derivation("measure", "value", measure_value, numeric=True, pool=_foils(_mm_answer)),
     Derivation("measure", "imperial", measure_imperial, pool=_foils(_imperial_answer)),
@@ -130,5 +136,5 @@ DERIVATIONS = (
     Derivation("measure", "name", measure_name),
     Derivation("measure", "difference", measure_difference, groups=neighbour_pairs, numeric=True),
     Derivation("measure", "difference_in", measure_difference_inches, groups=neighbour_pairs, numeric=True),
-    Derivation("measure", "wider", measure_wider, groups=neighbour_pairs),
+    Derivation("measure", "wider", measure_wider, groups=neighbour_pairs, pool=_narrower),
 )
