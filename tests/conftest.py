@@ -18,6 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 MINI_DIR = REPO / "tests" / "fixtures" / "mini"
 MINI_DECK = MINI_DIR / "decks" / "mini.yaml"
 MINI_ARTICLE = MINI_DIR / "decks" / "mini-article.txt"
+FIXTURE_DECKS = tuple(sorted((REPO / "tests" / "fixtures").glob("*/decks/*.yaml")))
+"""Every fixture article's deck (mini, health, history): generic properties run over all of them."""
 QUESTIONS = REPO / "questions.yaml"
 ARTICLE_DECK = REPO / "decks" / "russia-north-korea-ties.yaml"
 SHARED_ARTICLE = REPO.parent / "shared" / "article" / "russia-north-korea-ties.txt"

@@ -358,3 +358,184 @@ def draft_articles(draw: Any) -> str:
     if noted:
         text += '\n[i] A Source, "A report", 2021\n'
     return text
+
+
+# ---------------------------------------------------------------- any article: the newer kinds
+
+UNITS = ("km/h", "t/year", "MW", "mile_per_hour", "litre", "°C", "kWh", "tonne/year")
+"""Units a general quantity may have, compound ones included."""
+TIME_UNITS = ("minute", "hour", "day", "week", "year")
+HEDGE_WORDS = ("around", "up to", "could", "expected", "designed for", "at least", "reportedly", "some say")
+"""Documented hedges and one phrase outside the vocabulary (``some say``)."""
+STAGES = ("happened", "ongoing", "planned", "expected")
+
+
+@st.composite
+def any_article_fact_bases(draw: Any) -> dict[str, Any]:
+    """A valid deck using the newer kinds and fields: quantities in compound units with ranges,
+    durations, statements, named things, relations, events of every stage (some undated, some
+    relative to the article), several hedges per fact, equal shares, and the deck's own topics."""
+    facts: list[dict[str, Any]] = []
+    hedges = st.lists(st.sampled_from(HEDGE_WORDS), max_size=2, unique=True)
+    topics = ["figures", "plans", "people"]
+    for i in range(draw(st.integers(2, 5))):
+        value = draw(st.integers(1, 900))
+        fact: dict[str, Any] = {
+            "id": f"quantity-{i}",
+            "kind": "quantity",
+            "topic": "figures",
+            "subject": f"the rate of works {WORDS[i]} {i}",
+            "value": value,
+            "unit": draw(st.sampled_from(UNITS)),
+            "quote": f"Works {i} run at {value}.",
+            "stage": draw(st.sampled_from(STAGES)),
+        }
+        if draw(st.booleans()):
+            fact["value_max"] = value + draw(st.integers(1, 50))
+        if words := draw(hedges):
+            fact["hedge"] = words
+        facts.append(fact)
+    for i in range(draw(st.integers(1, 3))):
+        facts.append(
+            {
+                "id": f"duration-{i}",
+                "kind": "duration",
+                "topic": "figures",
+                "subject": f"the journey {WORDS[i]} {i}",
+                "value": draw(st.integers(1, 60)),
+                "unit": draw(st.sampled_from(TIME_UNITS)),
+                "stage": draw(st.sampled_from(STAGES)),
+                "hedge": draw(hedges) or ["about"],
+                "quote": f"Journey {i} takes a while.",
+            }
+        )
+    dates = st.one_of(
+        st.none(),
+        st.just("unknown"),
+        st.sampled_from(["later this year", "next year", "last year", "earlier this year"]),
+        st.integers(10, 21).map(lambda n: f"{n}th century"),
+        st.tuples(st.sampled_from(["early", "mid", "late"]), st.integers(10, 21)).map(
+            lambda t: f"{t[0]} {t[1]}th century"
+        ),
+        st.tuples(st.sampled_from(["spring", "summer", "autumn", "winter"]), st.integers(1900, 2030)).map(
+            lambda t: f"{t[0]} {t[1]}"
+        ),
+        st.integers(1900, 2030).map(str),
+        st.integers(190, 202).map(lambda d: f"the {d * 10}s"),
+    )
+    for i in range(draw(st.integers(2, 8))):
+        event: dict[str, Any] = {
+            "id": f"event-{i}",
+            "kind": "event",
+            "topic": "plans",
+            "what": f"the step {WORDS[i]} {i}",
+            "stage": draw(st.sampled_from(STAGES)),
+            "quote": f"Step {i} is on the way.",
+        }
+        date = draw(dates)
+        if date is not None:
+            event["date"] = date
+        if words := draw(hedges):
+            event["hedge"] = words
+        facts.append(event)
+    n_people = draw(st.integers(4, 6))
+    for i in range(n_people):
+        facts.append(
+            {
+                "id": f"actor-{i}",
+                "kind": "actor",
+                "topic": "people",
+                "name": _name(i, "Minister"),
+                "actor_kind": draw(st.sampled_from(["person", "ministry", "agency"])),
+                "role": f"the holder of office {WORDS[i]} {i}",
+                "quote": f"Minister {i} holds office.",
+            }
+        )
+    for i in range(draw(st.integers(1, 5))):
+        speaker = _name(draw(st.integers(0, n_people - 1)), "Minister")
+        said = f"we will finish part {WORDS[i]} {i}"
+        facts.append(
+            {
+                "id": f"statement-{i}",
+                "kind": "statement",
+                "topic": "people",
+                "speaker": speaker,
+                "said": said,
+                "about": f"the works of stage {i}",
+                "quote": f"{speaker} said: “{said}”.",
+                **({"date": "2019-05"} if draw(st.booleans()) else {}),
+            }
+        )
+    for i in range(draw(st.integers(1, 4))):
+        facts.append(
+            {
+                "id": f"thing-{i}",
+                "kind": "thing",
+                "topic": "plans",
+                "name": f"Project {WORDS[i].title()} {i}",
+                "thing_kind": draw(st.sampled_from(["project", "programme", "treaty", "term"])),
+                "definition": f"the plan to rebuild district {WORDS[i]} {i}",
+                "quote": f"Project {i} is a plan.",
+            }
+        )
+    for i in range(draw(st.integers(2, 5))):
+        facts.append(
+            {
+                "id": f"place-{i}",
+                "kind": "place",
+                "topic": "people",
+                "name": _name(i, "Station"),
+                "place_kind": draw(st.sampled_from(["station", "terminal", "yard", "city"])),
+                "description": f"the stop at mile {WORDS[i]} {i}",
+                "quote": f"Station {i} is a stop.",
+            }
+        )
+    facts.append(
+        {
+            "id": "route-0",
+            "kind": "relation",
+            "topic": "plans",
+            "relation": "route",
+            "subject": "the new line",
+            "from": _name(0, "Station"),
+            "to": _name(1, "Station"),
+            "via": [f"Junction {WORDS[2].title()}"],
+            "stage": draw(st.sampled_from(STAGES)),
+            "quote": "The new line will link two stations.",
+        }
+    )
+    facts.append(
+        {
+            "id": "member-0",
+            "kind": "relation",
+            "topic": "people",
+            "relation": draw(st.sampled_from(["membership", "ownership"])),
+            "subject": _name(0, "Minister"),
+            "object": "the Northern Union",
+            "quote": "Minister 0 belongs to the Northern Union.",
+        }
+    )
+    n = draw(st.integers(2, 4))
+    each = draw(st.sampled_from([round(100 / n, 1), round(100 / n, 0), round(100 / n - 5, 1)]))
+    facts.append(
+        {
+            "id": "equal-shares",
+            "kind": "share",
+            "topic": "figures",
+            "parts": [_name(i, "Partner") for i in range(n)],
+            "whole": "the joint company",
+            "value": each,
+            "quote": "The partners each hold a stake.",
+        }
+    )
+    order = draw(st.permutations(range(len(facts))))
+    deck = deck_dict([facts[i] for i in order], draw(st.integers(0, 10_000)), slug="any-article", base=1810000000)
+    deck["source"] = {"title": "Generated", "publisher": "Tests"}
+    if draw(st.booleans()):
+        deck["source"]["date"] = "2020-06-15"
+    else:
+        for f in deck["facts"]:
+            if f.get("date") in ("later this year", "next year", "last year", "earlier this year"):
+                f["date"] = "2021"
+    deck["topics"] = [{"id": t, "title": t.title()} for t in topics]
+    return deck

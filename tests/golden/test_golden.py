@@ -1,7 +1,7 @@
-"""Golden output for the small fixture article.
+"""Golden output for the fixture articles (one per domain: mini, health, history).
 
-Regenerate after an intended change with:
-    studyaid questions tests/fixtures/mini/decks/mini.yaml --format json --quiet > tests/golden/mini-questions.json
+Regenerate after an intended change with, for each fixture NAME:
+    studyaid questions tests/fixtures/NAME/decks/NAME.yaml --format json --quiet > tests/golden/NAME-questions.json
 """
 
 from __future__ import annotations
@@ -9,15 +9,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from studyaid.cli import main
 
-from ..conftest import MINI_DECK, REPO
+from ..conftest import FIXTURE_DECKS, REPO
 
-GOLDEN = Path(__file__).with_name("mini-questions.json")
+HERE = Path(__file__).parent
 
 
-def test_fixture_questions_match_golden(capsys, monkeypatch):
-    """The fixture's questions, answers and sources are exactly the committed golden JSON."""
+@pytest.mark.parametrize("deck", FIXTURE_DECKS, ids=lambda p: p.stem)
+def test_fixture_questions_match_golden(capsys, monkeypatch, deck):
+    """Each fixture's questions, answers and sources are exactly its committed golden JSON."""
     monkeypatch.chdir(REPO)
-    assert main(["questions", str(MINI_DECK.relative_to(REPO)), "--format", "json", "--quiet"]) == 0
-    assert json.loads(capsys.readouterr().out) == json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert main(["questions", str(deck.relative_to(REPO)), "--format", "json", "--quiet"]) == 0
+    golden = HERE / f"{deck.parents[1].name}-questions.json"
+    assert json.loads(capsys.readouterr().out) == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_every_fixture_has_a_golden_file():
+    """No fixture deck goes untested: each has its golden questions."""
+    assert len(FIXTURE_DECKS) >= 3
+    for deck in FIXTURE_DECKS:
+        assert (HERE / f"{deck.parents[1].name}-questions.json").is_file(), deck

@@ -88,7 +88,7 @@ def expected_number(q, facts):
     if template == "event-years-between":
         return f[1]["date"].year - f[0]["date"].year
     if template == "share-remainder-numeric":
-        return 100 - sum(x["value"] for x in f)
+        return 100 - sum(x["value"] * len(x.get("parts") or [1]) for x in f)
     if template == "amount-metric-numeric":
         value = f[0]["value"] * SCALES.get(f[0].get("scale"), 1)
         return convert(value, f[0]["unit"], METRIC[q.numeric.unit])
