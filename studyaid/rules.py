@@ -109,7 +109,7 @@ def _asked_disagrees(fact: Fact) -> str | None:
             return None
         shown = " and ".join(format_number(v) for v in values)
         return f"{fact.asked!r} does not state the value {shown}"
-    if fact.kind == "event":
+    if fact.kind == "event" and fact.get("date") is not None:
         years = [f for f in figures if f.is_integer() and 1000 <= f <= 2999]
         date = fact.get("date")  # an event's date may be unknown (no date field)
         if date is not None and years and not any(date.start - 10 < y < date.end + 1 for y in years):
