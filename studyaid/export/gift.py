@@ -67,13 +67,16 @@ def render_gift(deck: Deck, plan: QuizPlan) -> Rendered:
     ]
     left_out: list[LeftOut] = []
     for section in sections(deck, plan):
-        lines += [f"$CATEGORY: $course$/top/{category_path('studyaid', deck.settings.name, section.title)}", ""]
+        written = []
         for entry in section.entries:
             text, why = question_gift(entry)
             if text is None:
                 left_out.append(LeftOut(entry.question.id, entry.question.form, why))
                 continue
-            lines += [text, ""]
+            written += [text, ""]
+        if written:  # no empty category for a topic whose questions were all left out
+            lines += [f"$CATEGORY: $course$/top/{category_path('studyaid', deck.settings.name, section.title)}", ""]
+            lines += written
     data = "\n".join(lines).encode("utf-8")
     return Rendered(((f"{deck.slug}-gift.txt", data),), tuple(sorted(left_out, key=lambda o: o.question_id)))
 

@@ -73,18 +73,21 @@ def render_moodle(deck: Deck, plan: QuizPlan) -> Rendered:
     left_out: list[LeftOut] = []
     for section in sections(deck, plan, with_pictures=True):
         path = "$course$/top/" + category_path("studyaid", deck.settings.name, section.title)
-        out.append(
-            '<question type="category">'
-            f"<category><text>{cdata(path)}</text></category>"
-            f'<info format="html"><text>{cdata(h(section.title))}</text></info>'
-            "</question>"
-        )
+        written = []
         for entry in section.entries:
             xml, why = question_xml(entry)
             if xml is None:
                 left_out.append(LeftOut(entry.question.id, entry.question.form, why))
             else:
-                out.append(xml)
+                written.append(xml)
+        if written:  # no empty category for a topic whose questions were all left out
+            out.append(
+                '<question type="category">'
+                f"<category><text>{cdata(path)}</text></category>"
+                f'<info format="html"><text>{cdata(h(section.title))}</text></info>'
+                "</question>"
+            )
+            out += written
     out += ["</quiz>", ""]
     return Rendered(
         ((f"{deck.slug}-moodle.xml", "\n".join(out).encode("utf-8")),),
