@@ -69,7 +69,7 @@ class Index:
                 self.by_name[_key(n)].append(f)
             if f.kind in NAMED_KINDS and described(f):
                 self.by_described[_key(described(f))].append(f)
-            if f.kind == "event":
+            if f.kind == "event" and f.get("date") is not None:  # an undated event has no span
                 d: FuzzyDate = f["date"]
                 self.dates[_key(d.label)] = (d.start, d.end)
                 if d.year is not None:
@@ -345,7 +345,7 @@ def _wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str
         if plural and re.search(rf"{re.escape(f['name'])} is\b", prompt):
             yield "wording", f"{f['name']!r} is plural: {be(f['name'])!r}, not 'is'"
     for f in facts:
-        if f.kind != "event" or not f.asked:
+        if f.kind != "event" or not f.asked or f.get("date") is None:
             continue
         quote = f.corrected(f.quote)
         at = quote.find(f.asked)

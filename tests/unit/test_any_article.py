@@ -241,3 +241,11 @@ def test_fixture_articles_build_every_output(tmp_path, cli, deck_file):
         assert "Harbour Station" in text and "up to 60 km/h" in text and "Vaccination coverage" in text
     else:
         assert "Kettering Gate" in text and "Undated in the article" in text and "the late 17th century" in text
+
+
+@pytest.mark.parametrize("deck_file", FIXTURE_DECKS, ids=lambda p: p.stem)
+def test_check_passes_on_every_fixture_deck(cli, deck_file):
+    """`check` (rules, quotes against the deck's own text, question linter) passes on every fixture."""
+    result = cli("check", str(deck_file), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "quotes found in" in result.stdout
