@@ -31,6 +31,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 VALUE_KINDS = ("share", "amount", "measure", "event")
+FIGURE_KINDS = ("amount", "duration", "quantity")
 NAME_KINDS = ("actor", "place")
 TARGETS = {"value": 0.9, "name": 0.8, "load": 2.0, "seconds": 5.0}
 
@@ -109,8 +110,11 @@ def compare(deck_path: Path, article: Path) -> dict[str, Any]:
         for fact in facts:
             if kind in VALUE_KINDS:
                 key = value_key(kind, fact)
+                # An amount the hand deck keeps in time or compound units is drafted as a duration
+                # or a quantity, the kinds the model now has for them: the same figure.
+                same_kind = FIGURE_KINDS if kind == "amount" else (kind,)
                 ok = any(
-                    p.kind == kind
+                    p.kind in same_kind
                     and value_key(kind, dict(p.fields)) == key
                     and same_sentence(fact["quote"], p.sentence.text)
                     for p in proposals

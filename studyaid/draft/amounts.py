@@ -84,6 +84,8 @@ _UNIT_WORDS = {
     "megawatts": "megawatt",
     "MW": "megawatt",
     "knots": "knot",
+    "km/h": "km/h",
+    "mph": "mile/hour",
     "days": "day",
     "weeks": "week",
     "months": "month",
@@ -92,6 +94,8 @@ _UNIT_WORDS = {
     "minutes": "minute",
 }
 """Unit words and the pint unit each stands for (``tons`` are read as metric tons, as news reports mean)."""
+_TIMES = {"day", "week", "month", "year", "hour", "minute"}
+"""Units of a span of time: a figure in them is a duration."""
 _LENGTHS = {"mm", "cm", "metre", "kilometre", "mile", "foot", "inch"}
 _IRREGULAR_PLURALS = {"men", "women", "people", "children", "police", "personnel", "staff", "aircraft", "fish", "sheep"}
 _NOT_NOUNS = {
@@ -215,7 +219,8 @@ def _quantity(sentence: Sentence, match: re.Match[str], unit: str) -> Proposal |
     note = (
         f"quantity in {unit} (pint unit){'; tons read as metric tons' if unit == 'metric_ton' else ''}; check subject"
     )
-    return _proposal("amount", sentence, fields, match, note)
+    kind = "duration" if unit in _TIMES else "quantity" if "/" in unit else "amount"
+    return _proposal(kind, sentence, fields, match, note)
 
 
 def _measure(sentence: Sentence, match: re.Match[str], unit: str, value: float, imperial: re.Match[str]) -> Proposal:

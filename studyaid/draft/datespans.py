@@ -96,7 +96,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"Christmas(?: Eve| Day)?|Boxing Day)(?:\s+of)?,?\s+(?P<year>{_YEAR})",
         ),
         ("month-year", rf"\b{_MONTH}(?:\s+of)?,?\s+(?P<year>{_YEAR})"),
-        ("season", rf"\b{_SEASON}\s+of\s+(?P<year>{_YEAR})(?:\s?[-–]\s?(?P<year2>{_YEAR}))?"),
+        (
+            "century",
+            r"\b(?:[Tt]he\s+)?(?:(?P<part>early|mid|late)[-\s])?(?P<century>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)"
+            r"[-\s]century\b",
+        ),
+        ("season", rf"\b{_SEASON}\s+(?:of\s+)?(?P<year>{_YEAR})(?:\s?[-–]\s?(?P<year2>{_YEAR}))?"),
         ("part-decade", rf"\b(?:the\s+)?{_PART}[-\s](?P<decade>1[0-9]{{2}}|20[0-9])0s\b"),
         ("decade", r"\b(?:the\s+)?(?P<decade>(?<![\d$€£¥.,/:])(?:1[0-9]{2}|20[0-9]))0s\b"),
         ("part-year", rf"\b{_PART}(?:[-\s]|\s+in\s+)(?P<year>{_YEAR})"),
@@ -172,8 +177,12 @@ def _grammar(rule: str, match: re.Match[str], last_year: int | None) -> str | No
     if rule == "month-year":
         return f"{groups['year']}-{_month_number(groups['month']):02d}"
     if rule == "season":
-        # The grammar has no seasons: the span the season lies in is the years it names.
-        return f"{groups['year']}/{groups['year2']}" if groups["year2"] else groups["year"]
+        # "the winter of 1919-1920" is the winter between two years: written as those years,
+        # since the grammar's "winter 1919/1920" would run from one winter to the next.
+        return f"{groups['year']}/{groups['year2']}" if groups["year2"] else f"{groups['season']} {groups['year']}"
+    if rule == "century":
+        part = f"{groups['part']} " if groups["part"] else ""
+        return f"{part}{groups['century']}{_ordinal(int(groups['century']))} century"
     if rule == "part-decade":
         return f"{groups['part']} {groups['decade']}0s"
     if rule == "decade":
@@ -186,6 +195,10 @@ def _grammar(rule: str, match: re.Match[str], last_year: int | None) -> str | No
         return None
     count = 1 if groups.get("next") else _COUNTS[groups["count"]]
     return str(last_year + count)
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _month_number(name: str) -> int:
@@ -229,12 +242,8 @@ def _join_ranges(sentence: str, points: list[DateSpan]) -> list[DateSpan]:
 
 def _same_shape(a: DateSpan, b: DateSpan) -> bool:
     """``2007 and 2008`` is one span of time; ``in 2009 and, a year later`` is two dates."""
-    return a.rule in ("year", "decade", "part-decade", "part-year") and b.rule in (
-        "year",
-        "decade",
-        "part-decade",
-        "part-year",
-    )
+    shapes = ("year", "decade", "part-decade", "part-year", "century")
+    return a.rule in shapes and b.rule in shapes
 
 
 def _range_end(value: str) -> str:

@@ -29,12 +29,14 @@ def base_id(p: Proposal) -> str:
     f = p.fields
     if p.kind == "share":
         return f"share-{slugify(str(f['part']), 30)}-{_number(f['value'])}"
-    if p.kind == "amount":
-        return f"amount-{slugify(str(f.get('noun') or f['subject']), 30)}-{_number(f['value'])}"
+    if p.kind in ("amount", "duration", "quantity"):
+        return f"{p.kind}-{slugify(str(f.get('noun') or f['subject']), 30)}-{_number(f['value'])}"
+    if p.kind == "statement":
+        return f"statement-{slugify(str(f['speaker']), 24)}-{slugify(' '.join(str(f['said']).split()[:4]), 24)}"
     if p.kind == "measure":
         return f"measure-{slugify(str(f['name']), 30)}-{_number(f['value'])}"
     if p.kind == "event":
-        return f"event-{_number(f['date'])}-{slugify(' '.join(str(f['what']).split()[:5]), 30)}"
+        return f"event-{_number(f.get('date', 'undated'))}-{slugify(' '.join(str(f['what']).split()[:5]), 30)}"
     return f"{p.kind}-{slugify(str(f['name']))}"
 
 

@@ -243,6 +243,12 @@ def _heading(text: str) -> bool:
     return capitalised >= max(1, len(words) - 2)
 
 
+def strip_title(name: str) -> str:
+    """``Treasury Secretary Steven Mnuchin`` -> ``Steven Mnuchin``; other names unchanged."""
+    titled = _TITLE_PREFIX.match(name)
+    return titled["rest"] if titled and _head_kind(titled["rest"]) is None else name
+
+
 def _split_of(*pieces: tuple[int, str]) -> list[tuple[int, str]]:
     """``Republic of Korea`` is one name; ``Russia of North Korean labour`` is not."""
     result: list[tuple[int, str]] = []

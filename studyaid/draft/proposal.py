@@ -16,6 +16,9 @@ DEFAULT_TOPICS = {
     "event": "dates",
     "actor": "actors",
     "place": "places",
+    "statement": "actors",
+    "duration": "dates",
+    "quantity": "gauges",
 }
 """The topic each kind goes under until the teacher moves it."""
 

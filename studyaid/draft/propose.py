@@ -12,6 +12,7 @@ from .notes import find_notes
 from .proposal import Proposal
 from .shares import propose_shares
 from .source import Header, read_header
+from .statements import propose_statements
 from .text import Sentence, split_sentences
 
 
@@ -37,6 +38,7 @@ def draft_article(text: str) -> Draft:
     for sentence in sentences:
         spans = dates[sentence.index]
         figures = [*propose_shares(sentence), *propose_amounts(sentence)]
+        proposals.extend(propose_statements(sentence))
         proposals.extend(_with_when(p, spans) for p in figures)
         taken = [p.span for p in figures]
         proposals.extend(

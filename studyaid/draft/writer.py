@@ -22,6 +22,9 @@ KIND_FIELD_ORDER = {
     "event": ("what", "date"),
     "actor": ("name", "actor_kind", "role", "aliases"),
     "place": ("name", "place_kind", "description"),
+    "statement": ("speaker", "said", "about", "date"),
+    "duration": ("subject", "value", "value_max", "scale", "unit", "when"),
+    "quantity": ("subject", "value", "value_max", "scale", "unit", "noun", "when"),
 }
 HEADER = """\
 # Drafted by `studyaid draft`: every fact is a PROPOSAL, read by rules from the article's text.

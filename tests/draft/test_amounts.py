@@ -47,8 +47,6 @@ def test_quantity_range_with_thousands_separators():
         ("The fine was 20 million euros in all.", 20, "million", "EUR"),
         ("It covers about 240,000 square feet of floor.", 240000, None, "square_foot"),
         ("Residents within 12 miles may shop.", 12, None, "mile"),
-        ("Ships are banned for 180 days from entry.", 180, None, "day"),
-        ("There has been a scheme for twenty years now.", 20, None, "year"),
     ],
 )
 def test_currencies_scales_and_units(text, value, scale, unit):
@@ -90,3 +88,13 @@ def test_length_with_feet_and_inches_is_a_measure():
 def test_no_amount_in_times_percentages_years_or_relative_dates(text):
     """A clock time, a percentage, a year and ``two years later`` are no amounts."""
     assert propose_amounts(sentence(text)) == []
+
+
+def test_time_spans_are_durations_and_rates_are_quantities():
+    """``180 days`` is a duration; ``4 km/h`` a quantity in a compound pint unit."""
+    assert [(p.kind, p.fields["unit"]) for p in propose_amounts(sentence("Ships are banned for 180 days."))] == [
+        ("duration", "day")
+    ]
+    assert [(p.kind, p.fields["unit"]) for p in propose_amounts(sentence("Horses pulled barges at about 4 km/h."))] == [
+        ("quantity", "km/h")
+    ]

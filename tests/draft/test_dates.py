@@ -60,3 +60,20 @@ def test_a_year_later_counts_from_the_last_year_given():
     ]
     assert find_dates("a year later it was built") == []
     assert [d.value for d in find_dates("two years later it was built", last_year=1990)] == ["1992"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("was dug in the late 17th century, when", [("the late 17th century", "late 17th century")]),
+        ("For most of the 18th century it carried", [("the 18th century", "18th century")]),
+        ("In the winter of 1795 the canal froze", [("winter of 1795", "winter 1795")]),
+        ("In the winter of 1919-1920 the army", [("winter of 1919-1920", "1919/1920")]),
+    ],
+)
+def test_centuries_and_seasons(text, expected):
+    """Centuries and seasons in the grammar; a winter between two years is written as those years."""
+    found = find_dates(text)
+    assert [(d.text, d.value) for d in found] == expected
+    for d in found:
+        assert parse_date(d.value) == d.parsed
