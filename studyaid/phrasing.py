@@ -252,7 +252,7 @@ def be(name: str, kind: str = "", tense: str = "present") -> str:
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned|expected to)\b", re.I)
 _PRESENT = re.compile(
     r"\b(today|now|currently|each (year|month|day|week)|per (year|month|day)|a (year|month|day)|"
-    r"every|at current prices|has|have)\b",
+    r"every|at current prices|has|have|is|are)\b",
     re.I,
 )
 

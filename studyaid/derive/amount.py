@@ -50,6 +50,10 @@ def single(g: Group, deck: Deck) -> bool:
     return g[0].get("value_max") is None
 
 
+APPROXIMATE = frozenset({"about", "roughly", "around", "approximately", "estimated", "some"})
+"""Hedges that make a figure approximate: what is derived from it is rounded to three figures."""
+
+
 def unit_words_of(f: Fact) -> str:
     """What a bare number of this amount counts, in the article's unit words where it has them."""
     words = article_unit_words(f)
@@ -156,6 +160,9 @@ def amount_metric(g: Group, deck: Deck) -> Answer:
     scale = SCALES.get(f.get("scale") or "", 1)
     exact = convert(f["value"] * scale, f["unit"], expression)
     places = 1 if exact < 1000 else 0
+    if set(f.hedges) & APPROXIMATE and exact >= 1000:
+        # "about 240,000 square feet" is about 22,300 square metres, not 22,297.
+        places = 3 - len(str(int(exact)))
     shown = f"{format_number(exact, places)} {words}"
     return Answer(
         shown,
