@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .derive import DERIVATIONS, names_for
 from .errors import InputError, Problem
 from .model import (
     DEFAULT_TOPICS,
@@ -23,21 +22,14 @@ from .model import (
     Topic,
     frozen_mapping,
 )
-from .render import article_fields, template_problems
 from .rules import check_deck
 from .safefile import UnreadableFile, read_bytes
+from .template_specs import check_template_ids as _check_template_ids
+from .template_specs import templates as _templates
+from .yamlfields import field as _field
+from .yamlfields import mapping as _mapping
+from .yamlfields import unknown as _unknown
 from .yamlsafe import MAX_BYTES, LineMap, parse, read_text
-
-_TEMPLATE_FIELDS = {
-    "id": True,
-    "kind": True,
-    "form": True,
-    "answer": True,
-    "prompt": True,
-    "explanation": False,
-    "requires": False,
-    "tolerance": False,
-}
 
 
 def read_yaml(path: Path, display: str | None = None) -> tuple[Any, LineMap, list[Problem]]:
@@ -149,42 +141,6 @@ def _templates_off(
                 lines.problem(f"templates_off[{i}]", f"{name!r} is neither a shared template id nor a form")
             )
     return tuple(names)
-
-
-def _field(
-    data: dict[str, Any],
-    key: str,
-    check: schema.Checker,
-    where: str,
-    lines: LineMap,
-    problems: list[Problem],
-    required: bool = True,
-) -> Any:
-    """One checked field of a mapping, recording a located problem when it is wrong."""
-    path = f"{where}.{key}" if where else key
-    if key not in data or data[key] is None:
-        if required:
-            problems.append(lines.problem(path, "missing required field"))
-        return None
-    try:
-        return check(data[key])
-    except ValueError as exc:
-        problems.append(lines.problem(path, str(exc)))
-        return None
-
-
-def _unknown(data: dict[str, Any], allowed: set[str], where: str, lines: LineMap, problems: list[Problem]) -> None:
-    for key in data:
-        if key not in allowed:
-            path = f"{where}.{key}" if where else str(key)
-            problems.append(lines.problem(path, f"unknown field (expected one of {', '.join(sorted(allowed))})"))
-
-
-def _mapping(value: Any, where: str, lines: LineMap, problems: list[Problem]) -> dict[str, Any] | None:
-    if not isinstance(value, dict):
-        problems.append(lines.problem(where, "expected a mapping" if value is not None else "missing required field"))
-        return None
-    return value
 
 
 def _sources(data: dict[str, Any], lines: LineMap, problems: list[Problem], folder: Path) -> list[Source]:
@@ -378,84 +334,3 @@ def _corrections(value: Any, where: str, lines: LineMap, problems: list[Problem]
         if verbatim and correct:
             fixes.append(Correction(verbatim, correct))
     return tuple(fixes)
-
-
-def _templates(value: Any, where: str, lines: LineMap, problems: list[Problem]) -> list[Template]:
-    if not isinstance(value, list):
-        problems.append(lines.problem(where, "expected a list of templates"))
-        return []
-    templates: list[Template] = []
-    for i, raw in enumerate(value):
-        at = f"{where}[{i}]"
-        if not isinstance(raw, dict):
-            problems.append(lines.problem(at, "expected a mapping describing one template"))
-            continue
-        before = len(problems)
-        _unknown(raw, set(_TEMPLATE_FIELDS), at, lines, problems)
-        got = {
-            k: _field(raw, k, schema.text, at, lines, problems, req)
-            for k, req in _TEMPLATE_FIELDS.items()
-            if k not in ("requires", "id", "kind", "form")
-        }
-        tid = _field(raw, "id", schema.identifier, at, lines, problems)
-        kind = _field(raw, "kind", schema.one_of(*KINDS, "any"), at, lines, problems)
-        form = _field(raw, "form", schema.one_of(*FORMS), at, lines, problems)
-        requires = _field(raw, "requires", schema.list_of(schema.text), at, lines, problems, required=False) or ()
-        if (
-            kind
-            and got["answer"]
-            and (kind, got["answer"]) not in DERIVATIONS
-            and ("any", got["answer"]) not in DERIVATIONS
-        ):
-            problems.append(
-                lines.problem(
-                    f"{at}.answer",
-                    f"unknown answer {got['answer']!r} for kind {kind} (expected one of {', '.join(names_for(kind))})",
-                )
-            )
-        if got["tolerance"]:
-            try:
-                schema.number(got["tolerance"].rstrip("%"))
-            except ValueError as exc:
-                problems.append(lines.problem(f"{at}.tolerance", str(exc)))
-        if kind and kind != "any":
-            for req in requires:
-                if req not in schema.fields_of(kind):
-                    problems.append(lines.problem(f"{at}.requires", f"unknown field {req!r} for kind {kind}"))
-        for name in ("prompt", "explanation"):
-            if got[name]:
-                fields = frozenset(schema.fields_of(kind)) if kind and kind != "any" else None
-                for message in template_problems(got[name], kind or "any", fields):
-                    problems.append(lines.problem(f"{at}.{name}", message))
-        if len(problems) == before:
-            templates.append(
-                Template(
-                    id=tid,
-                    kind=kind,
-                    form=form,
-                    answer=got["answer"],
-                    prompt=raw["prompt"],
-                    explanation=raw.get("explanation"),
-                    requires=tuple(requires),
-                    tolerance=got["tolerance"],
-                    origin=f"{lines.path}:{lines.line(at)}",
-                    article_fields=article_fields(raw["prompt"], raw.get("explanation")),
-                )
-            )
-    return templates
-
-
-def _check_template_ids(templates: list[Template], lines: LineMap, problems: list[Problem]) -> None:
-    seen: dict[str, str] = {}
-    for t in templates:
-        if t.id in seen:
-            problems.append(
-                Problem(
-                    t.origin.rsplit(":", 1)[0],
-                    int(t.origin.rsplit(":", 1)[1]),
-                    "templates.id",
-                    f"duplicate template id {t.id!r} (first at {seen[t.id]})",
-                )
-            )
-        else:
-            seen[t.id] = t.origin

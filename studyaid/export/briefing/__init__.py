@@ -22,7 +22,10 @@ from ...units import convert, length_in_mm
 from ...wording import capfirst, hedged
 from .. import ExportOptions
 from ..typst_pdf import deck_timestamp, render_pdf
-from .timeline import Segment, layout, position
+from .citing import cited_notes
+from .citing import note as _note
+from .citing import of_kind as _of_kind
+from .events import timeline
 
 # Tags on: the briefing is short, often read on screen, and accessibility tagging costs little here.
 PDF_TAGS = True
@@ -172,31 +175,6 @@ def undated(deck: Deck) -> list[dict[str, Any]]:
     return [{"what": capfirst(f["what"]), "stage": f.stage} for f in _of_kind(deck, "event") if f.get("date") is None]
 
 
-def _of_kind(deck: Deck, kind: str) -> list[Fact]:
-    return [f for f in deck.facts if f.kind == kind]
-
-
-def _note(deck: Deck, facts: Sequence[Fact]) -> str:
-    """A figure's citation: the article, and the article's notes its sentences cite (their text
-    is listed once, at the end of the handout)."""
-    s = deck.source
-    notes = sorted({f.footnote for f in facts if f.footnote}, key=_note_order(deck))
-    plural = "s" if len(notes) > 1 else ""
-    cited = f"; the article's note{plural} " + ", ".join(f"[{n}]" for n in notes) if notes else ""
-    return f"{s.reference}{cited}"
-
-
-def _note_order(deck: Deck) -> Any:
-    keys = list(deck.source.footnotes)
-    return lambda key: (keys.index(key) if key in keys else len(keys), key)
-
-
-def cited_notes(deck: Deck) -> list[dict[str, str]]:
-    """The article's notes that some fact cites, in the article's order, with their text."""
-    used = {f.footnote for f in deck.facts if f.footnote}
-    return [{"key": k, "text": v} for k, v in deck.source.footnotes.items() if k in used]
-
-
 # ---------------------------------------------------------------- shares
 
 
@@ -311,91 +289,6 @@ def gauges(deck: Deck) -> dict[str, Any] | None:
             f"({measure.measure_difference_inches(pair, deck).text}) wider than the {narrowest['name']}."
         )
     return {"rows": rows, "difference": difference, "citation": _note(deck, measures)}
-
-
-# ---------------------------------------------------------------- timeline
-
-
-def timeline(deck: Deck) -> dict[str, Any] | None:
-    """Dated events, numbered in date order, on a broken to-scale axis, with a second axis for
-    a stretch too crowded to label on the first."""
-    dated = [f for f in _of_kind(deck, "event") if f.get("date") is not None]
-    events = sorted(dated, key=lambda f: (f["date"].start, f["date"].end, f.id))
-    if not events:
-        return None
-    spans = [_drawn(f) for f in events]
-    axes = layout(spans)
-    overview: list[dict[str, Any]] = []
-    detail: list[dict[str, Any]] = []
-    rows = []
-    for n, f in enumerate(events, 1):
-        start, end = _drawn(f)
-        long_span = f["date"].end - f["date"].start >= 1.5
-        zoomed = axes.in_detail(start, end)
-        x0, x1 = position(axes.overview, start, end)
-        capped = end < f["date"].end
-        overview.append({"n": n, "x0": x0, "x1": x1, "span": long_span, "labelled": not zoomed, "capped": capped})
-        if zoomed and axes.detail is not None:
-            d0, d1 = position((axes.detail,), start, end)
-            detail.append({"n": n, "x0": d0, "x1": d1, "span": long_span, "labelled": True})
-        rows.append(
-            {
-                "n": n,
-                "id": f.id,
-                "date": f["date"].label,
-                "what": capfirst(f["what"]),
-                "note": f.footnote,
-                "hedge": f.hedge,
-                "hedges": list(f.hedges),
-                "stage": None if f.stage == "happened" else f.stage,
-                "attribution": f.attribution,
-            }
-        )
-    charts: list[dict[str, Any]] = [
-        {"title": None, "segments": [_segment(s) for s in axes.overview], "events": overview, "band": None}
-    ]
-    if axes.detail is not None:
-        band = (
-            position(axes.overview, axes.detail.start, axes.detail.start)[0],
-            position(axes.overview, axes.detail.end - 1e-9, axes.detail.end - 1e-9)[0],
-        )
-        charts[0]["band"] = {"x0": band[0], "x1": band[1]}
-        charts.append(
-            {
-                "title": f"Detail: {int(axes.detail.start)} to {int(axes.detail.end) - 1}",
-                "segments": [_segment(axes.detail)],
-                "events": detail,
-                "band": None,
-            }
-        )
-    return {
-        "charts": charts,
-        "events": rows,
-        "first": events[0]["date"].label,
-        "last": events[-1]["date"].label,
-        "citation": _note(deck, events),
-    }
-
-
-LONG_SPAN_YEARS = 12.0
-"""A span longer than this (a century, "the 18th century") is drawn only this long from its
-start, marked as continuing, so it does not crush the decades beside it; the table gives it whole."""
-
-
-def _drawn(f: Fact) -> tuple[float, float]:
-    """The stretch of the axis an event takes."""
-    date = f["date"]
-    return date.start, min(date.end, date.start + LONG_SPAN_YEARS)
-
-
-def _segment(seg: Segment) -> dict[str, Any]:
-    return {
-        "start": seg.start,
-        "end": seg.end,
-        "x0": seg.x0,
-        "x1": seg.x1,
-        "ticks": [{"year": y, "x": x} for y, x in seg.ticks],
-    }
 
 
 # ---------------------------------------------------------------- actors
