@@ -283,8 +283,8 @@ def _fact(
         if common.get(key) is not None:
             attrs[key] = common[key]
     corrections = _corrections(raw.get("corrections"), f"{where}.corrections", lines, problems)
-    if kind == "share" and ("part" in raw) == ("parts" in raw):
-        if "part" in raw:
+    if kind == "share" and (raw.get("part") is not None) == (raw.get("parts") is not None):
+        if raw.get("part") is not None:  # "part: null" names no part, like leaving it out
             problems.append(
                 lines.problem(f"{where}.parts", "give 'part' or 'parts' (each holding the share), not both")
             )
