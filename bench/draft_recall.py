@@ -116,7 +116,8 @@ def compare(deck_path: Path, article: Path) -> dict[str, Any]:
                 speaker = _name(fact["speaker"])
                 ok = any(
                     p.kind == "statement"
-                    and _name(str(p.fields["speaker"])) == speaker
+                    # the draft peels titles off ("Dr Amara Osei" -> "Amara Osei")
+                    and (_name(str(p.fields["speaker"])) in speaker or speaker in _name(str(p.fields["speaker"])))
                     and same_sentence(fact["quote"], p.sentence.text)
                     for p in proposals
                 )

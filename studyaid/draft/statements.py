@@ -17,7 +17,8 @@ from .text import Sentence
 _QUOTED = re.compile(r"[“\"](?P<said>[^“”\"]{12,600})[”\"]")
 _VERBS = r"(?:said|says|stated|states|wrote|writes|told|tells|added|adds|declared|argued|warned|explained|insisted)"
 _AFTER = re.compile(rf"^\s*,?\s*{_VERBS}\b(?P<rest>[^.;“\"]{{0,80}})")
-_BEFORE = re.compile(rf"\b{_VERBS}\b(?:\s+(?:that|the\s+[a-z\s]+?|[A-Z][\w\s]+?))?(?:\s+in\s+\d{{4}})?\s*[:,]?\s*$")
+_BEFORE = re.compile(rf"\b{_VERBS}\b[^“”\".;!?]{{0,60}}$")
+"""A verb of saying, then at most a few words (``in January 2024 that coverage``) up to the quotation."""
 _NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|el|al|de)(?=\s|$|[,.;:]))*")
 _NOT_SPEAKERS = {"A", "An", "The", "In", "On", "It", "This", "That", "He", "She", "They", "We", "I"}
 

@@ -44,3 +44,11 @@ def test_speaker_before_the_quotation_title_peeled_off_and_date_kept():
 def test_a_quotation_without_a_speaker_is_no_statement():
     """Scare quotes and titles (no verb of saying) are not proposed as statements."""
     assert _said('They travelled on special "Death Trains and worse", underwritten by others.') == []
+
+
+def test_words_between_the_verb_and_a_quoted_phrase():
+    """``said in January 2024 that coverage "could pass 90%..."``: speaker, words and month."""
+    got = _said(
+        'The health minister, Jonas Berg, said in January 2024 that coverage "could pass 90% before the end of the year".'
+    )
+    assert [g[:3] for g in got] == [("Jonas Berg", "could pass 90% before the end of the year", "2024-01")]
