@@ -280,22 +280,35 @@ def _export(args: argparse.Namespace, progress: Progress) -> int:
     reads = {name for o in chosen for name in o.reads}
     if reads & {"topics", "forms"}:
         _check_choices(args)
+    from pathlib import Path
+
+    from .outfolder import OutputFolder
+
     results, failed = _generate_all(args, progress, keep_going=True)
     broken_output = False
-    for deck, questions in results:
-        try:
-            written = _export_deck(args, chosen, deck, questions, progress)
-        except InputError as exc:
-            failed.extend(exc.problems)
-            continue
-        except StudyaidError as exc:
-            failed.append(Problem(deck.path, 0, "", f"could not write its outputs: {exc}"))
-            broken_output = True
-            continue
-        for path in written:
-            print(path)
-        if args.command == "build":
-            _next_steps(written, progress)
+    # Nothing to write, no folder made: bad input leaves no trace. Otherwise the folder is held
+    # for the whole run, so a second build into it waits.
+    with OutputFolder(Path(args.output), on_wait=progress) if results else contextlib.nullcontext() as folder:
+        for deck, questions in results:
+            assert isinstance(folder, OutputFolder)
+            staging = folder.stage()
+            try:
+                written = folder.commit(_export_deck(args, chosen, deck, questions, progress, staging))
+            except InputError as exc:
+                failed.extend(exc.problems)
+                continue
+            except StudyaidError as exc:
+                # Name the file the user would have got, not its staged copy.
+                message = str(exc).replace(str(staging), str(folder.path))
+                failed.append(Problem(deck.path, 0, "", f"could not write its outputs: {message}"))
+                broken_output = True
+                continue
+            finally:
+                folder.discard(staging)
+            for path in written:
+                print(path)
+            if args.command == "build":
+                _next_steps(written, progress)
     print_problems(failed)
     if failed:
         return 1 if broken_output else EXIT_INPUT
@@ -353,10 +366,15 @@ def _check_choices(args: argparse.Namespace) -> None:
 
 
 def _export_deck(
-    args: argparse.Namespace, chosen: Sequence[Output], deck: Deck, questions: list[Question], progress: Progress
+    args: argparse.Namespace,
+    chosen: Sequence[Output],
+    deck: Deck,
+    questions: list[Question],
+    progress: Progress,
+    out_dir: Path,
 ) -> list[Path]:
-    """Run each chosen exporter on one deck, with the options from the command line."""
-    from pathlib import Path
+    """Run each chosen exporter on one deck, with the options from the command line, writing into
+    ``out_dir`` (the build's staging folder)."""
 
     from .export import ExportOptions
 
@@ -366,12 +384,17 @@ def _export_deck(
         # Shown even with --quiet: an import that silently lacks questions is the failure to avoid.
         print(f"{deck.path}: warning: {message}", file=sys.stderr)
 
-    options = ExportOptions(out_dir=Path(args.output), timestamp=args.timestamp, warn=warn, **given)
-    written: list[Path] = []
-    for out in chosen:
+    def report(message: str) -> None:
+        progress(f"{deck.path}: {message}")
+
+    options = ExportOptions(out_dir=out_dir, timestamp=args.timestamp, warn=warn, report=report, **given)
+    # The Anki exporter also rewrites the lock file beside the deck, outside the staging folder:
+    # it runs last, so that a quiz that cannot be made stops the build before the lock changes.
+    written: dict[str, list[Path]] = {}
+    for out in sorted(chosen, key=lambda o: o.name == "anki"):
         progress(f"{deck.path}: {out.progress(options)}")
-        written.extend(out.exporter()(deck, questions, options))
-    return written
+        written[out.name] = out.exporter()(deck, questions, options)
+    return [path for out in chosen for path in written[out.name]]
 
 
 if __name__ == "__main__":  # pragma: no cover

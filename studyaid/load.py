@@ -309,6 +309,7 @@ def _fact(
         status=common["status"] or "confirmed",
         found_by=common["found_by"],
         source=common["source"] or "",
+        former_ids=tuple(common["former_ids"] or ()),
     )
 
 

@@ -153,6 +153,9 @@ class Fact:
     """Which drafting rule proposed the fact, for its reviewer."""
     source: str = ""
     """Id of the article the fact comes from, in a deck with several (``""``: the deck's first)."""
+    former_ids: tuple[str, ...] = ()
+    """Ids the fact had before it was renamed, oldest first: its Anki notes keep the GUIDs made
+    from the oldest, so a rename keeps learners' review history instead of adding duplicates."""
 
     @property
     def hedge(self) -> str | None:
@@ -163,6 +166,11 @@ class Fact:
     def stage(self) -> str:
         """Where the fact stands in time (``happened`` unless the deck says otherwise)."""
         return str(self.attrs.get("stage") or "happened")
+
+    @property
+    def identity(self) -> str:
+        """The id Anki identity is made from: the oldest former id, else the id."""
+        return self.former_ids[0] if self.former_ids else self.id
 
     def __getitem__(self, name: str) -> Any:
         return self.attrs[name]

@@ -27,6 +27,7 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
             )
             continue
         seen[fact.id] = fact
+    problems.extend(_former_ids(deck, seen, lines))
     for i, fact in enumerate(deck.facts):
         where = f"facts[{i}]"
         problems.extend(_references(fact, seen, where, lines))
@@ -57,6 +58,21 @@ def check_deck(deck: Deck, lines: LineMap) -> list[Problem]:
         problems.extend(_distinct(deck, lines, "actor", "role"))
         problems.extend(_distinct(deck, lines, "place", "description"))
         problems.extend(_distinct_names(deck, lines))
+    return problems
+
+
+def _former_ids(deck: Deck, current: dict[str, Fact], lines: LineMap) -> list[Problem]:
+    """A former id belongs to one fact and is no fact's current id: else two notes share a GUID."""
+    problems = []
+    owners: dict[str, str] = {}
+    for i, fact in enumerate(deck.facts):
+        for j, old in enumerate(fact.former_ids):
+            where = f"facts[{i}].former_ids[{j}]"
+            if old in current:
+                problems.append(lines.problem(where, f"{old!r} is the id of a fact in this deck"))
+            elif old in owners:
+                problems.append(lines.problem(where, f"{old!r} is also a former id of {owners[old]!r}"))
+            owners.setdefault(old, fact.id)
     return problems
 
 

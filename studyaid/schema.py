@@ -299,6 +299,7 @@ COMMON_FIELDS = {
     "source": FieldSpec(identifier, required=False),
     "also_true": FieldSpec(list_of(lambda v: text(str(v))), required=False),
     "sort": FieldSpec(text, required=False),
+    "former_ids": FieldSpec(list_of(identifier), required=False),
 }
 """Fields every fact may have. ``topic`` is checked against the deck's own topics when it
 declares them; ``source`` names one of the deck's ``sources``."""

@@ -59,6 +59,9 @@ class ExportOptions:
     warn: Callable[[str], None] | None = None
     """Where an exporter reports what the user must know that is not an error (the questions a
     platform format had to leave out); None: nowhere. Exporters never print."""
+    report: Callable[[str], None] | None = None
+    """Where an exporter says what a build changed (the Anki notes new, updated, unchanged and
+    retired); None: nowhere."""
 
 
 class Exporter(Protocol):

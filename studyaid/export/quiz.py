@@ -80,10 +80,37 @@ def render_quiz_and_key(
     if pages < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return quiz(), key()
     # "spawn": the typst library may already run threads in this process, which fork would copy.
-    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn"), initializer=end_with_parent)
+    try:
         key_job = pool.submit(key)
         quiz_job = pool.submit(quiz)
         return quiz_job.result(), key_job.result()
+    except BaseException:
+        # Interrupted (SIGTERM, Ctrl-C) or failed: the workers stop now, not when their PDF is done.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+
+
+def end_with_parent() -> None:
+    """In a worker: ask Linux to kill this process when its parent dies (even by SIGKILL), so a
+    killed build leaves no Typst compile running. Elsewhere a no-op."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def json_bytes(record: dict[str, Any]) -> bytes:

@@ -145,13 +145,14 @@ def test_lock_file_is_sorted_pretty_json_of_hash_and_mod(deck_copy, tmp_path, te
 
 
 def test_lock_is_not_written_when_the_package_fails(deck_copy, tmp_path, templates, monkeypatch):
-    """When writing the .apkg fails, neither the package nor the lock file appears."""
+    """When making the .apkg fails, neither the package nor the lock file appears (the package's
+    bytes are made before the lock is written; only writing the file comes after it)."""
     from studyaid.export.anki import package as anki_package
 
-    def fail(self, file, timestamp=None):
+    def fail(self, timestamp=None):
         raise OSError("disk full")
 
-    monkeypatch.setattr(anki_package.Package, "write_to_file", fail)
+    monkeypatch.setattr(anki_package.Package, "to_bytes", fail)
     with pytest.raises(OSError, match="disk full"):
         build(deck_copy, tmp_path / "out", templates, T1)
     assert not deck_copy.with_suffix(".lock.json").exists()

@@ -106,7 +106,7 @@ def test_base_deck_loads(tmp_path):
             "    part: Country A\n",
             "    part: Country A\n    colour: red\n",
             "x.yaml:18: facts[0].colour: unknown field (expected one of also_true, asked, attribution, corrections, "
-            "footnote, found_by, hedge, id, kind, of, part, parts, quote, sort, source, status, topic, value, when, "
+            "footnote, former_ids, found_by, hedge, id, kind, of, part, parts, quote, sort, source, status, topic, value, when, "
             "whole)",
         ),
         (
@@ -235,7 +235,7 @@ def template_messages(tmp_path: Path, text: str) -> list[str]:
             "{{ fact.whole }}",
             "{{ fact.hole }}",
             "questions.yaml:6: templates[0].prompt: names unknown fact field 'hole' (a share has also_true, asked, "
-            "attribution, corrections, footnote, hedge, id, kind, of, part, parts, quote, sort, source, topic, value, "
+            "attribution, corrections, footnote, former_ids, hedge, id, kind, of, part, parts, quote, sort, source, topic, value, "
             "when, whole)",
         ),
         (

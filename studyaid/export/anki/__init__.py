@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import genanki
 
-from ...atomic import safe_output_name
+from ...atomic import safe_output_name, write_atomic
 from ...errors import ExportError
 from ...model import Deck, Question
 from .. import ExportOptions
 from . import html as h
-from .lock import lock_path, read_lock, stamp, write_lock
+from .lock import LockEntry, deck_file_locked, lock_path, read_lock, stamp, write_lock
 from .note_types import note_types
 from .notes import NoteSpec, build_notes
 from .package import Package
@@ -53,13 +53,32 @@ def export_anki(deck: Deck, questions: Sequence[Question], options: ExportOption
         twice = sorted({n.question_id for n in notes if guids.count(n.guid) > 1})
         raise ExportError(f"questions share an Anki note GUID: {', '.join(twice)}")
     lock_file = lock_path(options.deck_file or Path(deck.path))
-    lock = stamp(read_lock(lock_file), {n.guid: n.content_hash for n in notes}, now)
-    media = {p.name: p.data for n in notes for p in n.pictures}
     target = safe_output_name(options.out_dir, f"{deck.slug}.apkg")
-    package = Package(deck_tree(deck, notes), media, {n.guid: lock[n.guid].mod for n in notes})
-    package.write_to_file(target, timestamp=now)
-    write_lock(lock_file, lock)
+    media = {p.name: p.data for n in notes for p in n.pictures}
+    with deck_file_locked(options.deck_file or Path(deck.path)):
+        before = read_lock(lock_file)
+        hashes = {n.guid: n.content_hash for n in notes}
+        lock = stamp(before, hashes, now)
+        package = Package(deck_tree(deck, notes), media, {n.guid: lock[n.guid].mod for n in notes})
+        data = package.to_bytes(timestamp=now)
+        # The lock first, the package after: killed in between, the lock is ahead of the package,
+        # and the next build stamps the same content with the same (newer) time. The other way
+        # round, a package newer than its lock makes the next unchanged build restamp its notes
+        # with a later time, and Anki would overwrite learners' own edits with them.
+        write_lock(lock_file, lock)
+        write_atomic(target, data)
+    if options.report:
+        options.report(change_report(before, hashes))
     return [target]
+
+
+def change_report(before: Mapping[str, LockEntry], hashes: Mapping[str, str]) -> str:
+    """What importing the rebuilt package does to a collection that has the previous one."""
+    new = sum(1 for g in hashes if g not in before)
+    updated = sum(1 for g, h in hashes.items() if g in before and before[g].hash != h)
+    unchanged = len(hashes) - new - updated
+    retired = sum(1 for g in before if g not in hashes)
+    return f"Anki notes: {new} new, {updated} updated, {unchanged} unchanged, {retired} retired"
 
 
 def deck_tree(deck: Deck, notes: Sequence[NoteSpec]) -> list[genanki.Deck]:

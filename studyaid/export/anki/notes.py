@@ -56,8 +56,13 @@ class NoteSpec:
 
 
 def guid(deck: Deck, question: Question) -> str:
-    """The note's identity: article, template and facts, never text, so edits update in place."""
-    return str(genanki.guid_for(deck.slug, question.template_id, *question.fact_ids))
+    """The note's identity: article, template and facts, never text, so edits update in place.
+
+    A renamed fact is named by its oldest former id (``Fact.identity``), so its notes keep
+    their GUIDs, and with them learners' reviews, across the rename."""
+    facts = deck.facts_by_id
+    ids = (facts[f].identity if f in facts else f for f in question.fact_ids)
+    return str(genanki.guid_for(deck.slug, question.template_id, *ids))
 
 
 def tag(*parts: str) -> str:

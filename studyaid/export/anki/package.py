@@ -11,10 +11,10 @@ genanki stamps every note with the write time and zips with the current clock. H
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import sqlite3
-import tempfile
 import time
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import genanki
 
-from ...atomic import atomic_path
+from ...atomic import write_atomic
 from ...errors import ExportError
 
 
@@ -47,16 +47,19 @@ class Package(genanki.Package):  # type: ignore[misc]  # genanki ships no type i
 
     def write_to_file(self, file: str | Path, timestamp: float | None = None) -> None:
         """Write the .apkg atomically; the same notes, media and timestamp give the same bytes."""
+        write_atomic(Path(file), self.to_bytes(timestamp))
+
+    def to_bytes(self, timestamp: float | None = None) -> bytes:
+        """The .apkg's bytes; the same notes, media and timestamp give the same bytes."""
         stamp = time.time() if timestamp is None else timestamp
-        with tempfile.TemporaryDirectory(prefix="studyaid-apkg-") as scratch:
-            db_path = Path(scratch) / "collection.anki2"
-            conn = sqlite3.connect(db_path)
-            try:
-                self.write_to_db(conn.cursor(), stamp, itertools.count(int(stamp * 1000)))
-                conn.commit()
-            finally:
-                conn.close()
-            database = db_path.read_bytes()
+        # In memory, not in $TMPDIR: a killed build then leaves no scratch folder behind.
+        conn = sqlite3.connect(":memory:")
+        try:
+            self.write_to_db(conn.cursor(), stamp, itertools.count(int(stamp * 1000)))
+            conn.commit()
+            database = conn.serialize()
+        finally:
+            conn.close()
         entries = [
             ("collection.anki2", database),
             (
@@ -66,13 +69,12 @@ class Package(genanki.Package):  # type: ignore[misc]  # genanki ships no type i
             *((str(i), data) for i, data in enumerate(self.media.values())),
         ]
         date = time.gmtime(max(int(stamp), 315532800))[:6]  # zip dates start in 1980
-        with (
-            atomic_path(Path(file)) as temp,
-            zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as out,
-        ):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
             for name, data in entries:
                 info = zipfile.ZipInfo(name, date_time=date)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 3
                 info.external_attr = 0o644 << 16
                 out.writestr(info, data)
+        return buffer.getvalue()
