@@ -119,6 +119,8 @@ def _asked_disagrees(fact: Fact) -> str | None:
         imperial = " ".join((fact.get("imperial") or "").split()) if fact.kind == "measure" else ""
         if imperial and imperial in " ".join(fact.asked.split()):
             return None
+        if not isinstance(fact.get("value"), int | float):
+            return None
         values = [fact["value"], *([fact["value_max"]] if fact.get("value_max") is not None else [])]
         scales = (1.0,) if fact.kind == "share" else tuple(10.0**k for k in range(-12, 13, 3))
         if all(any(math.isclose(f * s, v, rel_tol=1e-9) for f in figures for s in scales) for v in values):
@@ -127,8 +129,10 @@ def _asked_disagrees(fact: Fact) -> str | None:
         return f"{fact.asked!r} does not state the value {shown}"
     if fact.kind == "event" and fact.get("date") is not None:
         years = [f for f in figures if f.is_integer() and 1000 <= f <= 2999]
-        date = fact.get("date")  # an event's date may be unknown (no date field)
-        if date is not None and years and not any(date.start - 10 < y < date.end + 1 for y in years):
+        date = fact.get("date")
+        if date is None or not hasattr(date, "start"):
+            return None
+        if years and not any(date.start - 10 < y < date.end + 1 for y in years):
             return f"{fact.asked!r} names a different year than the date {date.label}"
     return None
 
