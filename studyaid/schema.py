@@ -108,7 +108,7 @@ def percent(value: Any) -> float:
     try:
         result = number(value)
     except ValueError as exc:
-        if "finite" in str(exc):
+        if "finite" in str(exc) or "figure" in str(exc):
             raise
         raise ValueError(f"expected a percentage, got {value!r}") from None
     if not 0 < result <= 100:
