@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..dates import DateFormatError, FuzzyDate, parse_date
 from ..wording import MONTHS
+from .numbers import WORDS
 
 _MONTH_NAMES = "|".join([*MONTHS, r"Sept\.?", *(m[:3] + r"\.?" for m in MONTHS if len(m) > 3)])
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
@@ -60,19 +61,8 @@ _HOLIDAYS = {
     "boxing day": (12, 26),
     "new year's eve": (12, 31),
 }
-_COUNTS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_COUNTS = {"a": 1, "one": 1} | {word: n for word, n in WORDS.items() if n <= 10}
+"""Counts up to ten in words (``two years later``), from the shared number words; "a" and "one" count here."""
 _PART = r"(?P<part>early|mid|late)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _UNIT_AFTER = re.compile(
