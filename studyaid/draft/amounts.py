@@ -189,15 +189,23 @@ def _scaled(match: re.Match[str]) -> tuple[float, float | None, str | None]:
     return value, top, scale
 
 
-def _money(sentence: Sentence, match: re.Match[str], currency: str, rule: str) -> Proposal:
-    value, top, scale = _scaled(match)
+def _amount_fields(
+    sentence: Sentence, match: re.Match[str], scaled: tuple[float, float | None, str | None], unit: str
+) -> dict[str, object]:
+    """The fields a money or quantity proposal shares, so both write subject, range and scale alike."""
+    value, top, scale = scaled
     subject = _subject(sentence.text, match.start(), match.end())
     fields: dict[str, object] = {"subject": subject, "value": as_yaml_number(value)}
     if top is not None and top > value:
         fields["value_max"] = as_yaml_number(top)
     if scale:
         fields["scale"] = scale
-    fields["unit"] = currency
+    fields["unit"] = unit
+    return fields
+
+
+def _money(sentence: Sentence, match: re.Match[str], currency: str, rule: str) -> Proposal:
+    fields = _amount_fields(sentence, match, _scaled(match), currency)
     note = f"money ({rule}{'; $ read as US dollars' if match.groupdict().get('cur') == '$' else ''}); check subject"
     return _proposal("amount", sentence, fields, match, note)
 
@@ -209,13 +217,7 @@ def _quantity(sentence: Sentence, match: re.Match[str], unit: str) -> Proposal |
     imperial = _IMPERIAL_AFTER.match(sentence.text[match.end() :])
     if unit in _LENGTHS and imperial is not None:
         return _measure(sentence, match, unit, value, imperial)
-    subject = _subject(sentence.text, match.start(), match.end())
-    fields: dict[str, object] = {"subject": subject, "value": as_yaml_number(value)}
-    if top is not None and top > value:
-        fields["value_max"] = as_yaml_number(top)
-    if scale:
-        fields["scale"] = scale
-    fields["unit"] = unit
+    fields = _amount_fields(sentence, match, (value, top, scale), unit)
     note = (
         f"quantity in {unit} (pint unit){'; tons read as metric tons' if unit == 'metric_ton' else ''}; check subject"
     )
