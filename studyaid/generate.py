@@ -17,7 +17,7 @@ from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .index import by_kind
 from .model import Deck, Fact, Numeric, Question, Source, SourceRef, Template
-from .phrasing import be, cloze_echo, head_and_qualifiers, is_plural, leading_pronoun, tense_of
+from .phrasing import be, cloze_echo, head_and_qualifiers, is_plural, leading_pronoun, states, tense_of
 from .render import render
 from .sorts import names_of
 from .tense import tense
@@ -313,15 +313,7 @@ def _gives_away(prompt: str, answer: Answer, form: str) -> bool:
     """
     if form not in ("choice", "short", "numeric", "cloze"):
         return False
-    text, wanted = prompt.casefold(), answer.text.casefold()
-    start = text.find(wanted)
-    while start != -1:
-        before = text[start - 1] if start else " "
-        after = text[start + len(wanted)] if start + len(wanted) < len(text) else " "
-        if not (before.isalnum() or before in ".,_") and not (after.isalnum() or after == "_"):
-            return True
-        start = text.find(wanted, start + 1)
-    return False
+    return states(prompt, answer.text)
 
 
 def _explanation(answer: Answer, group: Group, form: str, shown: str | None, verdict: str) -> str:

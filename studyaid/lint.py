@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .dates import FuzzyDate
 from .model import Deck, Fact, Question
-from .phrasing import be, cloze_echo, is_plural, leading_pronoun, mentions
+from .phrasing import be, cloze_echo, is_plural, leading_pronoun, mentions, states
 from .sorts import NAMED_KINDS, coarse_sort, described, matching_giveaway, mismatch, names_of
 
 CODES = {
@@ -127,17 +127,7 @@ def _question_checks(q: Question, facts: list[Fact], index: Index) -> Iterable[t
 
 def _states(text: str, wanted: str) -> bool:
     """Whether ``text`` holds ``wanted`` standing on its own ("2003" in "in 2003." not "12,003")."""
-    text, wanted = text.casefold(), wanted.casefold()
-    if not wanted.strip():
-        return False
-    start = text.find(wanted)
-    while start != -1:
-        before = text[start - 1] if start else " "
-        after = text[start + len(wanted)] if start + len(wanted) < len(text) else " "
-        if not (before.isalnum() or before in ".,_") and not (after.isalnum() or after == "_"):
-            return True
-        start = text.find(wanted, start + 1)
-    return False
+    return bool(wanted.strip()) and states(text, wanted)
 
 
 def _echo(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:

@@ -300,3 +300,18 @@ def cloze_echo(answer: str, rest: str, names: Sequence[str]) -> str | None:
             if _key(name) != _key(answer) and _key(answer) not in _key(name) and mentions(rest, name):
                 return f"the sentence names the answer another way ({name!r})"
     return None
+
+
+def states(text: str, wanted: str) -> bool:
+    """Whether ``text`` holds ``wanted`` standing on its own ("2003" in "in 2003." but not in "20031"
+    or "12,003"): generation drops a question that states its answer and the linter reports one, so
+    both must mean the same thing by "states"."""
+    text, wanted = text.casefold(), wanted.casefold()
+    start = text.find(wanted)
+    while start != -1:
+        before = text[start - 1] if start else " "
+        after = text[start + len(wanted)] if start + len(wanted) < len(text) else " "
+        if not (before.isalnum() or before in ".,_") and not (after.isalnum() or after == "_"):
+            return True
+        start = text.find(wanted, start + 1)
+    return False
