@@ -1,0 +1,200 @@
+"""Lint rules on a question's answer and options: an echoed answer, mixed sorts, rivals also right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Fact, Question
+from ..phrasing import cloze_echo, mentions, states
+from ..sorts import NAMED_KINDS, coarse_sort, described, matching_giveaway, mismatch, names_of
+from .index import YEAR, Index, text_key
+
+_HEDGE_BOUND = {"up to": "upper", "at most": "upper", "more than": "lower", "at least": "lower", "over": "lower"}
+_APPROX = ("about", "roughly", "around", "estimated", "approximately", "some")
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+# ------------------------------------------------------------------ echo
+
+
+def _states(text: str, wanted: str) -> bool:
+    """Whether ``text`` holds ``wanted`` standing on its own ("2003" in "in 2003." not "12,003")."""
+    return bool(wanted.strip()) and states(text, wanted)
+
+
+def echo(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
+    subject = facts[0]
+    if q.form in ("choice", "short", "numeric") and _states(q.prompt, q.answer):
+        yield "echo", f"the prompt states its answer {q.answer!r}"
+    if q.form in ("choice", "true-false") and len(facts) == 1:
+        shown = q.options if q.form == "choice" and q.options else ((q.shown,) if q.shown else ())
+        for option in shown:
+            if option == q.answer and q.form == "choice":
+                continue
+            for name in names_of(subject) if subject.kind in NAMED_KINDS else ():
+                if text_key(option) != text_key(name) and mentions(option, name):
+                    yield "echo", f"{_what(q)} {option!r} names the subject {name!r}"
+                    break
+            if q.form == "choice" and option != q.answer and index.named(option) and mentions(q.prompt, option):
+                yield "echo", f"the prompt names the wrong option {option!r}"
+    if q.form == "cloze" and q.cloze is not None:
+        rest = " ".join(q.cloze)
+        echoed = cloze_echo(q.answer, rest, names_of(subject))
+        if echoed:
+            yield "echo", echoed
+    if q.form == "matching" and q.items and q.options:
+        for description in q.options:
+            for item in q.items:
+                if mentions(description, item):
+                    yield "echo", f"the description {description!r} names the item {item!r}"
+    if q.form == "ordering" and q.items:
+        for item in q.items:
+            if YEAR.search(item):
+                yield "echo", f"the event {item!r} states its own year"
+
+
+def _what(q: Question) -> str:
+    return "the false statement's" if q.form == "true-false" else "the option"
+
+
+# ------------------------------------------------------------------ sorts
+
+
+def _option_facts(option: str, index: Index, described_options: bool, kind: str) -> list[Fact]:
+    found = index.described_as(option) if described_options else index.named(option)
+    return [f for f in found if f.kind == kind]
+
+
+def sorts(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
+    deck = index.deck
+    subject = facts[0]
+    if q.form == "matching" and len(facts) > 1:
+        sorts = {coarse_sort(f, deck) for f in facts}
+        if len(sorts) > 1:
+            yield "sort", f"matching items of different sorts ({', '.join(sorted(sorts))})"
+        giveaway = matching_giveaway(tuple(facts))
+        if giveaway:
+            yield "sort", giveaway
+        return
+    if len(facts) != 1 or q.form not in ("choice", "true-false") or subject.kind not in (*NAMED_KINDS, "share"):
+        return
+    answer_text = q.answer if q.form == "choice" else None
+    shown = list(q.options or ()) if q.form == "choice" else ([q.shown] if q.shown and q.answer == "False" else [])
+    if subject.kind == "share":
+        if not any(index.named(o) for o in shown):
+            return
+        for option in shown:
+            if option == answer_text:
+                continue
+            others = index.named(option)
+            if others and all(coarse_sort(o, deck) != coarse_sort(subject, deck) for o in others):
+                yield "sort", f"{_what(q)} {option!r} is not of the sort of {subject['part']!r}"
+        return
+    asked_described = text_key(q.answer if q.form == "choice" else (q.shown or "")) in index.by_described or any(
+        text_key(o) in index.by_described for o in shown
+    )
+    for option in shown:
+        if option == answer_text:
+            continue
+        others = [o for o in _option_facts(option, index, asked_described, subject.kind) if o.id != subject.id]
+        if not others:
+            continue
+        other = others[0]
+        if coarse_sort(other, deck) != coarse_sort(subject, deck):
+            yield (
+                "sort",
+                f"{_what(q)} {option!r} is a {coarse_sort(other, deck)}, the answer a {coarse_sort(subject, deck)}",
+            )
+            continue
+        problem = mismatch(subject, other, "descriptions" if asked_described else "names")
+        if problem:
+            yield "sort", f"{_what(q)} {option!r}: {problem}"
+
+
+# ------------------------------------------------------------------ rivals
+
+
+def rivals(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
+    if len(facts) != 1 or q.form not in ("choice", "true-false"):
+        return
+    subject = facts[0]
+    right: str | None
+    if q.form == "choice":
+        wrong = [o for o in q.options or () if o != q.answer]
+        right = q.answer
+    else:
+        if q.answer != "False" or not q.shown:
+            return
+        wrong = [q.shown]
+        right = _true_value(q)
+    also = [str(a) for a in subject.get("also_true") or ()]
+    aliases = [text_key(n) for n in names_of(subject)]
+    for option in wrong:
+        if any(_same_meaning(option, a, index) for a in also):
+            yield "rival", f"{option!r} is also true: the article says so too ({subject.id} also_true)"
+            continue
+        if text_key(option) in aliases:
+            yield "rival", f"{option!r} is another name of the answer"
+            continue
+        if right is not None:
+            a, b = index.span(right), index.span(option)
+            if a and b and a[0] < b[1] and b[0] < a[1]:
+                yield "rival", f"{option!r} overlaps the answer's dates {right!r}"
+                continue
+        bound = _bound(subject)
+        value, number = _number(right) if right else None, _number(option)
+        if bound and value is not None and number is not None and _unit_of(option) == _unit_of(right or ""):
+            kind = bound
+            if (kind == "upper" and number < value) or (kind == "lower" and number > value):
+                yield "rival", f"{option!r} lies within the article's bound {subject.hedge!r} {right!r}"
+            elif kind == "approx" and abs(number - value) <= 0.1 * abs(value):
+                yield "rival", f"{option!r} is about the article's {right!r}"
+        for other in _option_facts(option, index, text_key(option) in index.by_described, subject.kind):
+            same_sort = other.id != subject.id and subject.kind in NAMED_KINDS and other.kind == subject.kind
+            if (
+                same_sort
+                and q.template_id.endswith("-name-choice")
+                and text_key(described(other)) == text_key(described(subject))
+            ):
+                yield "rival", f"{option!r} has the same description"
+
+
+def _true_value(q: Question) -> str | None:
+    """The value a false statement replaced, from the explanation's working when it names it."""
+    return q.true_value
+
+
+def _same_meaning(option: str, also: str, index: Index) -> bool:
+    if text_key(option) == text_key(also):
+        return True
+    a, b = index.span(option), index.span(also)
+    if a and b:
+        return a[0] < b[1] and b[0] < a[1]
+    x, y = _number(option), _number(also)
+    return x is not None and x == y and _unit_of(option) == _unit_of(also)
+
+
+def _bound(fact: Fact) -> str | None:
+    hedges = [fact.hedge or "", *(fact.get("hedges") or ())]
+    for hedge in hedges:
+        if hedge in _HEDGE_BOUND:
+            return _HEDGE_BOUND[hedge]
+    for hedge in hedges:
+        if hedge in _APPROX:
+            return "approx"
+    return None
+
+
+def _number(text: str) -> float | None:
+    found = _NUMBER.search(text)
+    if not found:
+        return None
+    try:
+        return float(found.group().replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _unit_of(text: str) -> str:
+    return _NUMBER.sub("#", text.casefold()).strip()

@@ -1,0 +1,50 @@
+"""The deck's facts found by the texts that stand for them in options, for the linter's rules."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..dates import FuzzyDate
+from ..model import Deck, Fact
+from ..sorts import NAMED_KINDS, described, names_of
+
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+class Index:
+    """The deck's facts found by the texts that stand for them in options."""
+
+    def __init__(self, deck: Deck) -> None:
+        self.deck = deck
+        self.by_name: dict[str, list[Fact]] = defaultdict(list)
+        self.by_described: dict[str, list[Fact]] = defaultdict(list)
+        self.dates: dict[str, tuple[float, float]] = {}
+        for f in deck.facts:
+            for n in names_of(f):
+                self.by_name[text_key(n)].append(f)
+            if f.kind in NAMED_KINDS and described(f):
+                self.by_described[text_key(described(f))].append(f)
+            if f.kind == "event" and f.get("date") is not None:  # an undated event has no span
+                d: FuzzyDate = f["date"]
+                self.dates[text_key(d.label)] = (d.start, d.end)
+                if d.year is not None:
+                    self.dates.setdefault(str(d.year), (float(d.year), d.year + 1.0))
+
+    def named(self, text: str) -> list[Fact]:
+        return self.by_name.get(text_key(text), [])
+
+    def described_as(self, text: str) -> list[Fact]:
+        return self.by_described.get(text_key(text), [])
+
+    def span(self, text: str) -> tuple[float, float] | None:
+        key = text_key(text)
+        if key in self.dates:
+            return self.dates[key]
+        if re.fullmatch(r"\d{4}", key):
+            return (float(key), float(key) + 1)
+        return None
+
+
+def text_key(text: str) -> str:
+    return " ".join(text.casefold().split())

@@ -1,0 +1,112 @@
+"""Lint rules on a question's text: wording, cloze pronouns, quotations, gaps, attributions and the card's back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Deck, Fact, Question
+from ..phrasing import be, is_plural, leading_pronoun
+from ..sorts import names_of
+from .index import YEAR, Index, text_key
+
+# ------------------------------------------------------------------ wording
+
+_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
+_NOMINAL_EVENT = re.compile(
+    r"\bdid (?:the|[\w.’']+['’]s) [\w -]*?\b\w+(?:ing|ion|ment|al|ure|out|ch|se)\b of\b.*\btake place\b"
+)
+
+
+def wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
+    prompt = q.prompt
+    doubled = _DOUBLED.search(prompt)
+    if doubled and doubled.group(1).casefold() not in ("that", "had"):
+        yield "wording", f"doubled word {doubled.group()!r}"
+    if re.search(r"\bwhich (\w+) is the \1\b", prompt, re.I):
+        yield "wording", "the prompt names the type twice ('which place is the place …')"
+    if re.search(r"\bwho or what\b", prompt, re.I):
+        yield "wording", "'who or what': the prompt does not know what it asks for"
+    if re.search(r"\btake place\b", prompt) and re.search(r"\bdid\b", prompt):
+        yield "wording", "an event asked with 'did … take place' instead of a verb phrase"
+    if re.search(r"\b(was|did|were)\b", prompt) and re.search(r"\bwill\b", prompt):
+        yield "wording", "past tense asked about what the article says will happen"
+    if re.search(r"\bdid\b", prompt) and re.search(r"\b(today|now)\b", prompt, re.I):
+        yield "wording", "past tense with 'today'"
+    for f in index.deck.facts:
+        plural = f.kind in ("actor", "place") and is_plural(f["name"], str(f.get("actor_kind") or ""))
+        if plural and re.search(rf"{re.escape(f['name'])} is\b", prompt):
+            yield "wording", f"{f['name']!r} is plural: {be(f['name'])!r}, not 'is'"
+    for f in facts:
+        if f.kind != "event" or not f.asked or f.get("date") is None:
+            continue
+        quote = f.corrected(f.quote)
+        at = quote.find(f.asked)
+        before = quote[max(0, at - 20) : at].casefold() if at >= 0 else ""
+        season = re.search(r"(winter|summer|spring|autumn|fall) of $", before)
+        shown = f"{prompt} {q.answer} {q.shown or ''}"
+        dated = f["date"].label.split("–")[0] in shown or str(f["date"].year or "") in shown
+        if season and season.group(1) not in shown.casefold() and q.form != "ordering" and dated:
+            yield "wording", f"the article says 'the {season.group(1)} of {f.asked}'; the question drops it"
+        first_year = YEAR.search(f.asked)
+        if " and " in f.asked and first_year and re.search(rf"\bbetween (the )?[\w ]*{first_year.group()}", shown):
+            yield "wording", f"the article says 'in {f.asked}'; the question says 'between'"
+
+
+# ------------------------------------------------------------------ cloze, quotes, gaps
+
+
+def cloze_pronoun(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
+    if q.form != "cloze" or q.cloze is None:
+        return
+    sentence = q.cloze[0] + q.answer + q.cloze[1]
+    pronoun = leading_pronoun(sentence)
+    if pronoun and not q.context:
+        yield "pronoun", f"the sentence opens on {pronoun!r}, which nothing in it resolves"
+
+
+_EDITOR_MARK = re.compile(r" ?\[(?:sic|[^\]]*)\]")
+
+
+def unmarked(text: str) -> str:
+    """A quote with its editor's marks taken out: "log-term [sic]" -> "log-term"."""
+    return _EDITOR_MARK.sub("", text)
+
+
+def verbatim(q: Question, deck: Deck) -> Iterable[tuple[str, str]]:
+    for ref in q.sources:
+        fact = deck.facts_by_id.get(ref.fact_id)
+        if fact is None:
+            continue
+        if " ".join(unmarked(ref.quote).split()) != " ".join(fact.quote.split()):
+            yield "verbatim", f"the quote from {fact.id} is not the article's words"
+
+
+def gap(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
+    if q.numeric is None or q.numeric.unit != "years" or len(facts) != 2:
+        return
+    a, b = facts
+    if not (set(a.get("actors") or ()) & set(b.get("actors") or ())):
+        yield "gap", f"the gap between {a.id} and {b.id}, events with no actor in common"
+
+
+def attribution(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
+    for f in facts:
+        if not f.attribution or f.kind != "event":
+            continue
+        for actor in f.get("actors") or ():
+            other = index.deck.facts_by_id.get(actor)
+            if other is not None and any(text_key(n) == text_key(f.attribution) for n in names_of(other)):
+                yield "attribution", f"'according to {f.attribution}' on an event that {f.attribution} itself did"
+                return
+
+
+def back(q: Question) -> Iterable[tuple[str, str]]:
+    if re.search(r"\bpint\b", q.explanation):
+        yield "back", "the explanation names a library"
+    if re.search(r"[a-z0-9)\]”\"]\.\s+[a-z]", q.explanation):
+        yield "back", "lower case after a full stop in the explanation"
+    for ref in q.sources:
+        if re.search(r"note \[[ivx]+\]: ibid\b", ref.citation, re.I):
+            yield "back", "a footnote that says only 'ibid'"
+            break
