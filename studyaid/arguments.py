@@ -134,6 +134,17 @@ def _csv(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
+def _points(text: str) -> tuple[tuple[str, int], ...]:
+    """``choice=2,matching=1`` as pairs; the forms are checked with the other quiz options."""
+    pairs = []
+    for part in _csv(text):
+        form, sep, value = part.partition("=")
+        if not sep or not value.strip().isdigit():
+            raise argparse.ArgumentTypeError(f"expected FORM=POINTS (e.g. choice=2), got {part!r}")
+        pairs.append((form.strip(), int(value)))
+    return tuple(pairs)
+
+
 OPTION_ARGUMENTS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "versions": (("--versions",), {"type": _positive, "default": 4, "help": "shuffled versions (default 4)"}),
     "count": (("--count",), {"type": _positive, "default": 20, "help": "questions per version (default 20)"}),
@@ -145,6 +156,38 @@ OPTION_ARGUMENTS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "forms": (
         ("--forms",),
         {"type": _csv, "help": f"comma-separated question forms to use (default all: {', '.join(FORMS)})"},
+    ),
+    "points": (
+        ("--points",),
+        {
+            "type": _points,
+            "default": (),
+            "help": "points per form, e.g. choice=2,matching=1 (default 1 each; matching and ordering "
+            "score per correct pair or box)",
+        },
+    ),
+    "include": (("--include",), {"type": _csv, "default": (), "help": "comma-separated question ids to ask"}),
+    "exclude": (("--exclude",), {"type": _csv, "default": (), "help": "comma-separated question ids never to ask"}),
+    "extra_descriptions": (
+        ("--extra-descriptions",),
+        {
+            "type": int,
+            "default": 1,
+            "metavar": "N",
+            "help": "descriptions matching no name in each matching question (default 1)",
+        },
+    ),
+    "title": (("--title",), {"help": "the quiz's title (default: the article's)"}),
+    "class_name": (("--class",), {"dest": "class_name", "metavar": "CLASS", "help": "class printed in the heading"}),
+    "time_allowed": (
+        ("--time",),
+        {"dest": "time_allowed", "metavar": "TIME", "help": "time allowed, as printed (e.g. '40 minutes')"},
+    ),
+    "paper": (("--paper",), {"choices": ("a4", "letter"), "default": "a4", "help": "paper size (default a4)"}),
+    "large_print": (("--large-print",), {"action": "store_true", "help": "large print: no text under 14 pt"}),
+    "reading_sheet": (
+        ("--reading-sheet",),
+        {"action": "store_true", "help": "print the sentences the questions rest on before the questions"},
     ),
 }
 """The command-line argument for each ``ExportOptions`` field an output may read."""

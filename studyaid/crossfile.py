@@ -13,10 +13,14 @@ def normalise_quote(text: str) -> str:
 
 
 def check_quotes(deck: Deck, article: str, article_name: str, source: Source | None = None) -> list[Problem]:
-    """Every quote must be found word for word in the article (with ``source``: the quotes of the
-    facts that come from that article, in a deck that draws on several)."""
+    """Every quote, and the source's bottom line, must be found word for word in the article
+    (with ``source``: the quotes of the facts that come from that article, and the bottom line
+    when it is the deck's own source, in a deck that draws on several)."""
     haystack = normalise_quote(article)
     problems = []
+    line = deck.source.bottom_line
+    if line is not None and source in (None, deck.source) and normalise_quote(line) not in haystack:
+        problems.append(Problem(deck.path, 0, "source.bottom_line", f"not found word for word in {article_name}"))
     for i, fact in enumerate(deck.facts):
         if source is not None and deck.source_of(fact) is not source:
             continue

@@ -170,13 +170,14 @@ def _source(
     data = _mapping(value, where, lines, problems)
     if data is None:
         return None
-    fields = {"title", "author", "publisher", "date", "url", "footnotes", "article"} | ({"id"} if with_id else set())
-    _unknown(data, fields, where, lines, problems)
+    fields = {"title", "author", "publisher", "date", "url", "footnotes", "article", "bottom_line"}
+    _unknown(data, fields | ({"id"} if with_id else set()), where, lines, problems)
     sid = _field(data, "id", schema.identifier, where, lines, problems) if with_id else ""
     got = {k: _field(data, k, schema.text, where, lines, problems) for k in ("title", "publisher")}
     author = _field(data, "author", schema.text, where, lines, problems, required=False)
     date = _field(data, "date", schema.iso_date, where, lines, problems, required=False)
     url = _field(data, "url", schema.web_url, where, lines, problems, required=False)
+    bottom_line = _field(data, "bottom_line", schema.text, where, lines, problems, required=False)
     notes_raw = data.get("footnotes") or {}
     notes: dict[str, str] = {}
     if not isinstance(notes_raw, dict):
@@ -195,7 +196,7 @@ def _source(
         except ValueError as exc:
             problems.append(lines.problem(f"{where}.article", str(exc)))
             article = None
-    return Source(got["title"], author, got["publisher"], date, url, frozen_mapping(notes), article, sid)
+    return Source(got["title"], author, got["publisher"], date, url, frozen_mapping(notes), article, sid, bottom_line)
 
 
 def inside_folder(folder: Path, written: str) -> Path:

@@ -73,6 +73,8 @@ class Source:
     """The article's text file, resolved and checked to lie inside the deck's folder."""
     id: str = ""
     """The source's id in a deck that draws on several articles (``""`` for a deck's only one)."""
+    bottom_line: str | None = None
+    """The article's main finding in one of its own sentences, word for word: the briefing leads with it."""
 
     @property
     def year(self) -> int | None:

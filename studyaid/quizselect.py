@@ -1,5 +1,6 @@
 """Which questions a printed quiz asks: never two that share a fact or where one gives away
-another's answer, spread evenly over topics and forms, chosen with a seed. Pure, no I/O."""
+another's answer, spread evenly over topics and forms, chosen with a seed; and the spare
+descriptions a matching question adds, chosen by the same rule. Pure, no I/O."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .model import FORMS, Deck, Question
+from .errors import InputError, Problem
+from .model import FORMS, Deck, Fact, Question
+from .wording import OPTION_LETTERS
 
 ATTEMPTS = 48
 """Seeded greedy selections tried before concluding that ``count`` questions cannot be had."""
@@ -92,28 +95,43 @@ def conflicts(deck: Deck, pool: Sequence[Question]) -> list[int]:
 
 
 def _bits(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
+    """The positions of the set bits of ``mask``, lowest first (via its binary digits: a
+    bit-by-bit loop over a thousand-question mask is quadratic)."""
+    digits = bin(mask)[:1:-1]
+    return [i for i, d in enumerate(digits) if d == "1"]
 
 
-def select(deck: Deck, pool: Sequence[Question], count: int, seed: int) -> tuple[list[Question], int]:
-    """``count`` questions, pairwise free of conflicts, spread evenly over topics then forms.
+def select(
+    deck: Deck, pool: Sequence[Question], count: int, seed: int, forced: tuple[str, ...] = ()
+) -> tuple[list[Question], int]:
+    """``count`` questions, pairwise free of conflicts, spread evenly over topics then forms,
+    starting from the ``forced`` question ids.
 
     Returns the selection and the most questions any attempt could place (``count`` when it
     succeeded). Every attempt is a greedy pass with seeded tie-breaks, alternating two orders
     (balance of forms first; fewest blocked questions first); the best-spread full selection wins.
+    Raises InputError when two forced questions cannot share a quiz.
     """
-    pool = candidates(pool, seed)
+    sampled = candidates(pool, seed)
+    if forced:
+        have = {q.id for q in sampled}
+        sampled = [q for q in pool if q.id in have or q.id in forced]
+    pool = sampled
     marks = conflicts(deck, pool)
+    start = [i for i, q in enumerate(pool) if q.id in forced]
+    clashes = [(pool[i].id, pool[j].id) for i in start for j in start if i < j and marks[i] >> j & 1]
+    if clashes:
+        raise InputError(
+            [
+                Problem(deck.path, 0, "--include", f"{a!r} and {b!r} share a fact or give each other away")
+                for a, b in clashes
+            ]
+        )
     best: tuple[tuple[int, ...], list[int]] | None = None
     most = 0
     for attempt in range(ATTEMPTS):
         rng = random.Random(f"{seed}:select:{attempt}")
-        chosen = _greedy(pool, marks, count, rng, deck.topic_ids, balance_first=attempt % 2 == 0)
+        chosen = _greedy(pool, marks, count, rng, deck.topic_ids, balance_first=attempt % 2 == 0, start=start)
         most = max(most, len(chosen))
         score = (min(len(chosen), count), -_spread(pool, chosen, "topic"), -_spread(pool, chosen, "form"))
         if best is None or score > best[0]:
@@ -157,14 +175,17 @@ def _greedy(
     rng: random.Random,
     topic_ids: Sequence[str],
     balance_first: bool,
+    start: Sequence[int] = (),
 ) -> list[int]:
     topic_rank = {t: rng.random() for t in topic_ids}
     form_rank = {f: rng.random() for f in FORMS}
     noise = [rng.random() for _ in pool]
     available = (1 << len(pool)) - 1
-    topics: Counter[str] = Counter()
-    forms: Counter[str] = Counter()
-    chosen: list[int] = []
+    topics: Counter[str] = Counter(pool[i].topic for i in start)
+    forms: Counter[str] = Counter(pool[i].form for i in start)
+    chosen: list[int] = list(start)
+    for i in start:
+        available &= ~marks[i] & ~(1 << i)
     while len(chosen) < count and available:
         open_ = _bits(available)
         topic = min({pool[i].topic for i in open_}, key=lambda t: (topics[t], topic_rank[t]))
@@ -183,3 +204,54 @@ def _greedy(
         forms[pool[pick].form] += 1
         available &= ~marks[pick] & ~(1 << pick)
     return chosen
+
+
+def spare_descriptions(deck: Deck, selected: Sequence[Question], n: int, seed: int) -> dict[str, tuple[str, ...]]:
+    """Up to ``n`` descriptions for each matching question that match none of its names.
+
+    They are the same field (a role, a description) of other facts of the same kind that no
+    selected question rests on (so they give nothing away), worded unlike every description the
+    question already shows and naming none of its items; chosen with the seed, in id order.
+    """
+    if n <= 0:
+        return {}
+    used = set().union(*(footprint(deck, q) for q in selected)) if selected else set()
+    out: dict[str, tuple[str, ...]] = {}
+    for q in selected:
+        if q.form != "matching" or not q.items or not q.options:
+            continue
+        facts = [deck.facts_by_id[fid] for fid in q.fact_ids if fid in deck.facts_by_id]
+        if len(facts) != len(q.items) or len(q.key) != len(facts):
+            continue
+        described = _described_field(facts, q)
+        if described is None:
+            continue
+        kind = facts[0].kind
+        shown = {_fold(o) for o in q.options}
+        names = {_fold(i) for i in q.items}
+        pool: dict[str, str] = {}
+        for f in deck.facts:
+            value = f.get(described)
+            if f.kind != kind or f.id in used or not isinstance(value, str) or not value.strip():
+                continue
+            if _fold(value) in shown or _fold(f.get("name") or "") in names:
+                continue
+            pool.setdefault(_fold(value), value)
+        room = len(OPTION_LETTERS) - len(q.options)
+        take = min(n, room, len(pool))
+        if take:
+            rng = random.Random(f"{seed}:extras:{q.id}")
+            out[q.id] = tuple(rng.sample(sorted(pool.values()), take))
+    return out
+
+
+def _described_field(facts: Sequence[Fact], q: Question) -> str | None:
+    """The fact field the matching question's right column shows (``role`` for actors)."""
+    for name in sorted(facts[0].attrs):
+        if q.options and all(f.get(name) == q.options[q.key[i]] for i, f in enumerate(facts)):
+            return name
+    return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())

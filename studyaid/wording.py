@@ -43,6 +43,11 @@ def stated_places(value: float) -> int:
     return decimals(format_number(value))
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``1 version``, ``5 questions``: a count with its noun in the right number."""
+    return f"{format_number(n)} {one if n == 1 else (many or one + 's')}"
+
+
 def format_percent(value: float) -> str:
     """92.5 -> ``92.5%``."""
     return f"{format_number(value)}%"

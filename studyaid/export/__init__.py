@@ -62,6 +62,28 @@ class ExportOptions:
     report: Callable[[str], None] | None = None
     """Where an exporter says what a build changed (the Anki notes new, updated, unchanged and
     retired); None: nowhere."""
+    points: tuple[tuple[str, int], ...] = ()
+    """Points per question form (``(("choice", 2),)``); a form not named scores 1. Matching and
+    ordering score that many points per correct pair or box."""
+    include: tuple[str, ...] = ()
+    """Question ids every quiz version must ask."""
+    exclude: tuple[str, ...] = ()
+    """Question ids no quiz version may ask."""
+    extra_descriptions: int = 1
+    """Descriptions a matching item prints beyond its names, matching none of them, so the last
+    pair cannot be found by elimination."""
+    title: str | None = None
+    """The printed quiz's title; None: the article's."""
+    class_name: str | None = None
+    """The class the quiz is for, printed in its heading."""
+    time_allowed: str | None = None
+    """Time allowed, printed in the quiz's heading as written (``40 minutes``)."""
+    paper: str = "a4"
+    """Paper for printed outputs: ``a4`` or ``letter``."""
+    large_print: bool = False
+    """The quiz in large print: no text under 14 pt."""
+    reading_sheet: bool = False
+    """Print the article's sentences the questions rest on before each version's questions."""
 
 
 class Exporter(Protocol):
@@ -103,7 +125,23 @@ class Output:
         return found
 
 
-QUIZ_OPTIONS = ("versions", "count", "seed", "topics", "forms")
+QUIZ_OPTIONS = (
+    "versions",
+    "count",
+    "seed",
+    "topics",
+    "forms",
+    "points",
+    "include",
+    "exclude",
+    "extra_descriptions",
+    "title",
+    "class_name",
+    "time_allowed",
+    "paper",
+    "large_print",
+    "reading_sheet",
+)
 PLATFORM_OPTIONS = ("count", "seed", "topics", "forms")
 """A platform export asks the printed quiz's questions (its version A): the same choice options."""
 
@@ -141,6 +179,7 @@ OUTPUTS: tuple[Output, ...] = (
         "studyaid.export.briefing:export_briefing",
         "write the classroom briefing handout",
         lambda o: "writing the briefing handout…",
+        reads=("paper",),
         many_decks=False,
     ),
     _platform("gift", "gift", "GIFT for Moodle"),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from pypdf import PdfReader
 
 from studyaid.export import ExportOptions
-from studyaid.export.briefing import briefing_record, excerpt, export_briefing
+from studyaid.export.briefing import briefing_record, excerpt, export_briefing, short_label
 from studyaid.units import to_imperial
 from studyaid.wording import format_imperial
 
-from .pdftext import page_texts, squash
+from .pdftext import font_sizes, normal, page_texts, squash
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +20,12 @@ def briefing(mini_deck, mini_questions, tmp_path_factory):
     return path, page_texts(path)
 
 
-def test_briefing_is_two_to_four_pages(briefing):
-    """The handout is named after the deck and runs to two to four pages."""
+def test_briefing_is_a_lead_page_and_the_detail(briefing):
+    """The handout is named after the deck: a lead page, then the detail on the pages after."""
     path, pages = briefing
     assert path.name == "mini-briefing.pdf"
-    assert 2 <= len(pages) <= 4
+    assert 2 <= len(pages) <= 6
+    assert normal(pages[0]).startswith("CLASSROOM BRIEFING") and "Timeline" not in pages[0]
 
 
 def test_briefing_has_the_article_reference(briefing, mini_deck):
@@ -34,7 +36,7 @@ def test_briefing_has_the_article_reference(briefing, mini_deck):
 
 
 def test_briefing_prints_the_chart_values(briefing):
-    """Every share, the derived rest, the breakdown's amounts and the parts' shares of the total."""
+    """Every share, the rest of a whole, the breakdown's amounts and the parts' shares of the total."""
     text = squash(" ".join(briefing[1]))
     for value in (
         "60%",
@@ -87,11 +89,12 @@ def test_long_quotes_are_cut_around_the_name():
     assert excerpt("Short quote.", ["x"], words=6) == "Short quote."
 
 
-def test_article_briefing_fits_four_pages(article_deck, tmp_path):
-    """The real article's handout (185 facts) stays within six pages (figures table and places glossary included) and names every actor."""
+def test_article_briefing_names_every_actor(article_deck, tmp_path):
+    """The real article's handout (185 facts) names every actor, in at most ten pages (lead sheet,
+    figures table and places glossary included, nothing under 8 pt)."""
     [path] = export_briefing(article_deck, [], ExportOptions(tmp_path))
     pages = page_texts(path)
-    assert 2 <= len(pages) <= 6
+    assert 2 <= len(pages) <= 10
     text = squash(" ".join(pages))
     missing = [f["name"] for f in article_deck.facts if f.kind == "actor" and squash(f["name"]) not in text]
     assert not missing
@@ -134,3 +137,75 @@ def test_briefing_gauges_are_the_answer_keys(article_deck, article_questions, te
             if (fact, answer) in keyed:
                 assert text == keyed[(fact, answer)], (row["name"], answer)
     assert any((names[r["name"]], "in_in") in keyed for r in rows)
+
+
+@pytest.fixture(scope="module")
+def article_briefing(article_deck, tmp_path_factory):
+    """The real article's briefing: its path, its page texts and its record."""
+    [path] = export_briefing(article_deck, [], ExportOptions(tmp_path_factory.mktemp("article-briefing")))
+    return path, page_texts(path), briefing_record(article_deck)
+
+
+def test_page_one_is_a_lead_sheet(article_briefing, article_deck):
+    """Page one holds, in this order, the bottom line (the deck's sentence), five to seven
+    numbered key points each with its figure and source, and the reference with its URL; the
+    detail starts on page two."""
+    _, pages, record = article_briefing
+
+    def plain(text: str) -> str:  # Typst sets ' as a typographic apostrophe
+        return squash(text).replace("’", "'")
+
+    first = plain(pages[0])
+    lead = record["lead"]
+    assert lead["bottom_line"] == article_deck.source.bottom_line
+    assert 5 <= len(lead["points"]) <= 7
+    at = first.index("BOTTOMLINE")
+    assert first.index(plain(lead["bottom_line"])) > at
+    at = first.index("Keypoints")
+    for i, point in enumerate(lead["points"], 1):
+        found = first.index(plain(f"{i}. {point['figure']} — {point['text']}"), at)
+        at = found
+        for note in point["notes"]:
+            assert plain(f"[{note['key']}] {note['text']}") in first
+    assert first.count("Source:thearticle") == len(lead["points"])
+    assert plain(lead["reference"]) in first and plain(article_deck.source.url) in first
+    assert "Keyfigures" not in first and "Keyfigures" in plain(pages[1])
+
+
+def test_no_text_in_the_briefing_is_under_8_points(article_briefing, briefing):
+    """Every character of both briefings is set at 8 pt or more (sizes read from the PDF's text
+    operators with pypdf), so the handout reads across a room."""
+    for path in (article_briefing[0], briefing[0]):
+        sizes = font_sizes(path)
+        assert min(sizes) >= 8, sorted(sizes.items())[:3]
+
+
+def test_timeline_labels_every_event_beside_its_number(article_briefing):
+    """Each event on the timeline carries its number and a short label from its description."""
+    _, pages, record = article_briefing
+    text = squash(" ".join(pages))
+    events = [e for chart in record["timeline"]["charts"] for e in chart["events"] if e["labelled"]]
+    assert len({e["n"] for e in events}) == len(record["timeline"]["events"])
+    for e in events:
+        assert squash(f"{e['n']} {e['label']}") in text, e["n"]
+
+
+def test_short_labels_cut_at_a_word():
+    """A long description is cut at a word with an ellipsis, its leading article dropped."""
+    assert short_label("the rebuilding of the line over the Tumen River", limit=24) == "rebuilding of the line…"
+    assert short_label("Pact signed", limit=24) == "Pact signed"
+
+
+def test_captions_never_open_a_page_and_words_are_plain(article_briefing):
+    """No page begins with a 'Source:' caption cut off from its figure, and no chart says 'derived'."""
+    _, pages, _ = article_briefing
+    for page in pages[1:]:
+        assert not normal(page).startswith("Source:")
+    assert "derived" not in normal(" ".join(pages))
+
+
+def test_briefing_on_letter_paper(mini_deck, tmp_path):
+    """--paper letter prints the briefing on US Letter."""
+    [path] = export_briefing(mini_deck, [], ExportOptions(tmp_path, paper="letter"))
+    box = PdfReader(path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)

@@ -150,26 +150,61 @@ def test_a_split_question_is_an_export_error(mini_deck, mini_questions):
         check_placement(marks, plan)
 
 
-def test_key_grids_match_the_json(quiz):
-    """The key prints each version's one-line grid (number then answer) as the JSON has it,
-    both in the marking-grid table and at the head of the version's own answers."""
-    _, record, _, key_texts = quiz
-    key = squash(" ".join(key_texts))
+def cell_text(record: dict, q: dict) -> str:
+    """A key cell as pypdf reads it: number, explanation entry, points, the answer to look for."""
+    shared = record["questions"][q["id"]]
+    return squash(f"{q['number']} E{record['entries'][q['id']]} {shared['points']['short']} {q['grid']}")
+
+
+def cells_in_order(key: str, record: dict) -> bool:
+    """Every version's cells appear in the key, version after version, in question order."""
+    at = 0
     for version in record["versions"]:
-        grid = squash(" ".join(f"{q['number']} {q['grid']}" for q in version["questions"]))
-        assert key.count(grid) == 2, version["code"]
+        for q in version["questions"]:
+            found = key.find(cell_text(record, q), at)
+            if found < 0:
+                return False
+            at = found
+    return True
 
 
-def test_key_gives_every_answer_its_source_sentence_and_citation(quiz, mini_questions):
-    """Each version's key pages quote the source sentence and the citation of every answer."""
+def test_key_has_one_numbered_cell_per_question_per_version(quiz):
+    """The key's tables give, for every version in order, one cell per question with its number,
+    its explanation's entry, its points and the answer the JSON gives, in question order."""
+    _, record, _, key_texts = quiz
+    assert cells_in_order(squash(" ".join(key_texts)), record)
+    text = normal(" ".join(key_texts))
+    assert "1 versions" not in text and f"{len(record['versions'])} versions of {record['count']} questions" in text
+
+
+def test_key_explains_each_question_once_with_its_sources(quiz, mini_questions):
+    """Each question's explanation, source sentences and the notes they cite are printed once,
+    whatever the number of versions, under its entry number; the article is cited once."""
     _, record, _, key_texts = quiz
     by_id = {q.id: q for q in mini_questions}
-    per_version = version_pages([t for t in key_texts if FOOTER.search(normal(t))])
-    for version in record["versions"]:
-        text = squash(" ".join(per_version[version["code"]]))
-        for q in version["questions"]:
-            for source in by_id[q["id"]].sources:
-                assert squash(source.quote) in text and squash(source.citation) in text
+    key = squash(" ".join(key_texts))
+    assert key.count(squash(record["reference"])) == 1
+    for qid, n in record["entries"].items():
+        assert key.count(squash(by_id[qid].explanation)) >= 1, qid
+        assert squash(f"E{n}") in key
+        for source in by_id[qid].sources:
+            assert squash(source.quote) in key, qid
+            beyond = source.citation.removeprefix(record["reference"]).lstrip(";, ")
+            if beyond:
+                assert squash(beyond) in key, qid
+    quote_counts = [key.count(squash(s.quote)) for qid in record["entries"] for s in by_id[qid].sources]
+    assert max(quote_counts) <= 2, "a quote is printed once (twice only when two questions share it)"
+
+
+def test_key_entries_list_each_versions_number(quiz):
+    """With few versions, each explanation entry lists the question's number in every version."""
+    _, record, _, key_texts = quiz
+    key = squash(" ".join(key_texts))
+    for qid in record["question_ids"]:
+        numbers = " ".join(
+            f"{v['code']} {next(q['number'] for q in v['questions'] if q['id'] == qid)}" for v in record["versions"]
+        )
+        assert squash(numbers) in key, qid
 
 
 def answer_of(q_json: dict, question) -> object:
@@ -219,7 +254,7 @@ def test_key_answers_agree_with_the_generator_for_any_seed(
         assert len(version["questions"]) == count
         for q in version["questions"]:
             assert answer_of(q, by_id[q["id"]]) == expected_answer(q, by_id[q["id"]]), q["id"]
-        assert squash(" ".join(f"{q['number']} {q['grid']}" for q in version["questions"])) in key
+    assert cells_in_order(key, record)
 
 
 def test_same_seed_gives_byte_identical_files(mini_deck, mini_questions, tmp_path):

@@ -25,8 +25,10 @@ from ..typst_pdf import deck_timestamp, render_pdf
 from .citing import cited_notes
 from .citing import note as _note
 from .citing import of_kind as _of_kind
-from .events import timeline
+from .events import short_label, timeline
 
+PAPERS = {"a4": "a4", "letter": "us-letter"}
+"""Paper sizes offered, and Typst's name for each."""
 # Tags on: the briefing is short, often read on screen, and accessibility tagging costs little here.
 PDF_TAGS = True
 EXCERPT_WORDS = 20
@@ -34,11 +36,12 @@ EXCERPT_WORDS = 20
 
 
 def export_briefing(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
-    """Write ``<slug>-briefing.pdf`` into ``out_dir``; ExportError if Typst fails or warns.
+    """Write ``<slug>-briefing.pdf`` into ``out_dir`` on the options' paper (``a4`` or
+    ``letter``); ExportError if Typst fails or warns.
 
     ``questions`` is part of the exporter protocol; the handout is drawn from the facts.
     """
-    record = briefing_record(deck)
+    record = briefing_record(deck) | {"paper": PAPERS[options.paper]}
     stamp = deck_timestamp(deck) if options.timestamp is None else options.timestamp
     pdf, _ = render_pdf("briefing.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
     return [write_atomic(safe_output_name(options.out_dir, f"{deck.slug}-briefing.pdf"), pdf)]
@@ -46,9 +49,13 @@ def export_briefing(deck: Deck, questions: Sequence[Question], options: ExportOp
 
 def briefing_record(deck: Deck) -> dict[str, Any]:
     """Everything the handout shows, as plain JSON data."""
+    from .lead import lead  # lead.py uses this module's figure formatting
+
     s = deck.source
     return {
         "article": s.record(),
+        "paper": PAPERS["a4"],
+        "lead": lead(deck),
         "citation": s.reference,
         "notes": cited_notes(deck),
         "shares": share_charts(deck),
@@ -209,7 +216,7 @@ def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
         rest = share.share_remainder(group, deck)
         bars.append(
             {
-                "label": "all the rest (derived)",
+                "label": "All others",
                 "value": rest.number,
                 "text": rest.text,
                 "kind": "rest",
@@ -323,4 +330,4 @@ def excerpt(quote: str, names: Sequence[str], words: int = EXCERPT_WORDS) -> str
     return ("…" if first else "") + " ".join(tokens[first:last]) + ("…" if last < len(tokens) else "")
 
 
-__all__ = ["briefing_record", "export_briefing"]
+__all__ = ["briefing_record", "export_briefing", "short_label"]

@@ -3,6 +3,7 @@ that ``timeline`` lays out, with a detail axis for a crowded stretch."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...model import Deck, Fact
@@ -10,6 +11,9 @@ from ...wording import capfirst
 from .citing import note as _note
 from .citing import of_kind as _of_kind
 from .timeline import Segment, layout, position
+
+LABEL_CHARS = 30
+"""Longest short label beside an event's number on the timeline."""
 
 
 def timeline(deck: Deck) -> dict[str, Any] | None:
@@ -30,10 +34,13 @@ def timeline(deck: Deck) -> dict[str, Any] | None:
         zoomed = axes.in_detail(start, end)
         x0, x1 = position(axes.overview, start, end)
         capped = end < f["date"].end
-        overview.append({"n": n, "x0": x0, "x1": x1, "span": long_span, "labelled": not zoomed, "capped": capped})
+        label = short_label(f["what"])
+        overview.append(
+            {"n": n, "x0": x0, "x1": x1, "span": long_span, "labelled": not zoomed, "capped": capped, "label": label}
+        )
         if zoomed and axes.detail is not None:
             d0, d1 = position((axes.detail,), start, end)
-            detail.append({"n": n, "x0": d0, "x1": d1, "span": long_span, "labelled": True})
+            detail.append({"n": n, "x0": d0, "x1": d1, "span": long_span, "labelled": True, "label": label})
         rows.append(
             {
                 "n": n,
@@ -82,6 +89,19 @@ def _drawn(f: Fact) -> tuple[float, float]:
     """The stretch of the axis an event takes."""
     date = f["date"]
     return date.start, min(date.end, date.start + LONG_SPAN_YEARS)
+
+
+def short_label(what: str, limit: int = LABEL_CHARS) -> str:
+    """An event's description cut to at most ``limit`` characters at a word, for the timeline:
+    a leading article dropped, an ellipsis where words were left out."""
+    words = re.sub(r"^(the|a|an)\s+", "", what.strip(), flags=re.IGNORECASE).split()
+    out = ""
+    for word in words:
+        longer = f"{out} {word}".strip()
+        if len(longer) > limit - 1:
+            return (out or word[: limit - 1]) + "…"
+        out = longer
+    return out
 
 
 def _segment(seg: Segment) -> dict[str, Any]:
