@@ -133,9 +133,9 @@ def correct_option(pq: PlannedQuestion) -> int:
 
 
 def points_of(entry: Entry) -> float:
-    """The question's marks in the printed quiz (1 unless the plan gives points)."""
-    points = getattr(entry.planned, "points", None)
-    return float(points) if points else 1.0
+    """The question's marks in the printed quiz: its points (a matching or ordering item scores
+    per pair or box, so four pairs make 4)."""
+    return float(entry.planned.points.total)
 
 
 def category_path(*parts: str) -> str:
