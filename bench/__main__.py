@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import analysis, commands, machine, report, snapshot
+from . import amc, analysis, commands, machine, report, snapshot
 from .measure import physical_memory_mb
 from .runner import Runner
 from .synthetic import synthetic_deck, write_deck
@@ -162,15 +162,21 @@ def quiz_scaling(runner: Runner, article: dict[str, Any], versions: Sequence[int
             progress(f"article: quiz and Typst alone, {v} versions")
             ours, typst = runner.run_pair("quiz", "typst", f"article-v{v}", **inputs, versions=v, count=QUIZ_COUNT)
             theirs = typst or {"status": "skipped", "seconds": None}
-        rows.append(
-            {
-                "versions": v,
-                "count": QUIZ_COUNT,
-                "studyaid": ours,
-                "typst": theirs,
-                "ratio": analysis.ratio(ours, theirs),
-            }
-        )
+        row = {
+            "versions": v,
+            "count": QUIZ_COUNT,
+            "studyaid": ours,
+            "typst": theirs,
+            "ratio": analysis.ratio(ours, theirs),
+        }
+        if v == max(versions) and amc.installed():
+            # The same copies with their keys typeset by auto-multiple-choice, run in turn with ours.
+            progress(f"article: quiz and auto-multiple-choice, {v} copies")
+            mine, theirs_amc = runner.run_pair(
+                "quiz", "amc", f"article-v{v}-amc", **inputs, versions=v, count=QUIZ_COUNT
+            )
+            row["amc"] = {"studyaid": mine, "amc": theirs_amc, "ratio": analysis.ratio(mine, theirs_amc)}
+        rows.append(row)
     return rows
 
 

@@ -16,6 +16,7 @@ LIMITS = {
     "anki_vs_genanki": 1.3,
     "quiz_vs_typst": 1.3,
     "quiz_200_versions_seconds": 3.0,
+    "quiz_200_vs_amc": 0.20,
     "growth_per_fact": 1.5,
     "check_seconds": 1.0,
     "help_seconds": 0.3,
@@ -145,6 +146,16 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
             seconds,
             LIMITS["quiz_200_versions_seconds"],
             "article" if at200 else "not measured",
+        )
+    )
+    versus = (at200 or {}).get("amc")
+    found.append(
+        _target(
+            "quiz_200_vs_amc",
+            "200 copies with keys in at most 0.20 of auto-multiple-choice's time, side by side",
+            versus.get("ratio") if versus else None,
+            LIMITS["quiz_200_vs_amc"],
+            "article, quiz and AMC run in turn" if versus else "not measured (auto-multiple-choice not installed)",
         )
     )
     for step, record in result.get("growth", {}).items():

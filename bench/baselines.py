@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .amc import AMC
 from .steps import TIMESTAMP, Step, deck_and_questions, quiz_module, warm_up
 
 # ---------------------------------------------------------------- genanki alone
@@ -109,6 +110,7 @@ def _typst_run(state: dict[str, Any]) -> dict[str, Any]:
 BASELINES: dict[str, Step] = {
     "genanki": Step(_genanki_prepare, _genanki_run),
     "typst": Step(_typst_prepare, _typst_run),
+    "amc": AMC,
 }
 """Baselines by name; ``genanki`` pairs with studyaid's ``anki`` step, ``typst`` with ``quiz``."""
 

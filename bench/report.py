@@ -93,6 +93,13 @@ def render(result: dict[str, Any]) -> str:
             f"ratio {_num(q.get('ratio'), 2, 'x')}"
             + (f"  {q['studyaid']['note']}" if q["studyaid"].get("note") else "")
         )
+        if q.get("amc"):
+            a = q["amc"]
+            lines.append(
+                f"  {'':>4}           studyaid {_seconds(a['studyaid'])} s "
+                f"(peak {_num(a['studyaid'].get('peak_rss_mb'))} MB), auto-multiple-choice {_seconds(a['amc'])} s "
+                f"(peak {_num(a['amc'].get('peak_rss_mb'))} MB), ratio {_num(a.get('ratio'), 2, 'x')}"
+            )
     cli = result.get("cli", {})
     lines += ["", "Commands (wall time, median)"] if cli else []
     for key in ("help", "check", "check_article_text"):

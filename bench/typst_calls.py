@@ -97,10 +97,11 @@ def main(argv: list[str]) -> int:
     task = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     module = quiz_module()
     export_quiz = module.export_quiz
-    # Record every compile in this process: large quizzes would otherwise compile the quiz and the
-    # key in child processes, out of reach of the recording.
-    if hasattr(module, "PARALLEL_FROM"):
-        module.PARALLEL_FROM = float("inf")
+    # Record every compile in this process: large quizzes would otherwise compile their chunks in
+    # worker processes, out of reach of the recording (the chunks are the same either way).
+    from studyaid.export import quiz_render
+
+    quiz_render.WORKERS = 0
     deck, _, questions = deck_and_questions(task)
     out = Path(task["work_dir"]) / "typst-record"
     calls, queries = record_typst(

@@ -13,6 +13,8 @@ from .errors import InputError, Problem
 from .model import FORMS, Deck, Fact, Question
 from .wording import OPTION_LETTERS
 
+WORD = re.compile(r"\w+")
+"""A word, as the conflict check's word boundaries (``\\w``) see it."""
 ATTEMPTS = 48
 """Seeded greedy selections tried before concluding that ``count`` questions cannot be had."""
 CANDIDATES = 1500
@@ -81,10 +83,21 @@ def conflicts(deck: Deck, pool: Sequence[Question]) -> list[int]:
             for j in _bits(marks[i]):
                 marks[j] |= 1 << i
     texts = [visible_text(q).casefold() for q in pool]
+    # Which texts hold each word: an answer found as a whole (word-bounded) in a text has every
+    # one of its words there as a whole word, so only texts holding all of them are searched.
+    holding: dict[str, int] = {}
+    for j, text in enumerate(texts):
+        for word in set(WORD.findall(text)):
+            holding[word] = holding.get(word, 0) | 1 << j
+    everyone = (1 << n) - 1
     for i, q in enumerate(pool):
         for answer in {a.casefold() for a in shown_answers(q) if a.strip()}:
             pattern: re.Pattern[str] | None = None
-            for j, text in enumerate(texts):
+            maybe = everyone
+            for word in set(WORD.findall(answer)):
+                maybe &= holding.get(word, 0)
+            for j in _bits(maybe):
+                text = texts[j]
                 if j == i or answer not in text:
                     continue
                 pattern = pattern or re.compile(r"(?<!\w)" + re.escape(answer) + r"(?!\w)")
@@ -127,11 +140,14 @@ def select(
                 for a, b in clashes
             ]
         )
+    masks = (_masks(pool, "topic"), _masks(pool, "form"))
     best: tuple[tuple[int, ...], list[int]] | None = None
     most = 0
     for attempt in range(ATTEMPTS):
         rng = random.Random(f"{seed}:select:{attempt}")
-        chosen = _greedy(pool, marks, count, rng, deck.topic_ids, balance_first=attempt % 2 == 0, start=start)
+        chosen = _greedy(
+            pool, marks, count, rng, deck.topic_ids, balance_first=attempt % 2 == 0, start=start, masks=masks
+        )
         most = max(most, len(chosen))
         score = (min(len(chosen), count), -_spread(pool, chosen, "topic"), -_spread(pool, chosen, "form"))
         if best is None or score > best[0]:
@@ -168,6 +184,15 @@ def _spread(pool: Sequence[Question], chosen: list[int], attribute: str) -> int:
     return max(counts[v] for v in offered) - min(counts[v] for v in offered)
 
 
+def _masks(pool: Sequence[Question], attribute: str) -> dict[str, int]:
+    """For each topic (or form), the bit set of the pool's questions that have it."""
+    out: dict[str, int] = {}
+    for i, q in enumerate(pool):
+        value = getattr(q, attribute)
+        out[value] = out.get(value, 0) | 1 << i
+    return out
+
+
 def _greedy(
     pool: Sequence[Question],
     marks: list[int],
@@ -176,29 +201,33 @@ def _greedy(
     topic_ids: Sequence[str],
     balance_first: bool,
     start: Sequence[int] = (),
+    masks: tuple[dict[str, int], dict[str, int]] | None = None,
 ) -> list[int]:
     topic_rank = {t: rng.random() for t in topic_ids}
     form_rank = {f: rng.random() for f in FORMS}
     noise = [rng.random() for _ in pool]
+    by_topic, by_form = masks or (_masks(pool, "topic"), _masks(pool, "form"))
     available = (1 << len(pool)) - 1
     topics: Counter[str] = Counter(pool[i].topic for i in start)
     forms: Counter[str] = Counter(pool[i].form for i in start)
     chosen: list[int] = list(start)
     for i in start:
         available &= ~marks[i] & ~(1 << i)
+    # Bit sets per topic and form instead of scanning every open question each round: the same
+    # choices, without a pass over a thousand questions per pick.
     while len(chosen) < count and available:
-        open_ = _bits(available)
-        topic = min({pool[i].topic for i in open_}, key=lambda t: (topics[t], topic_rank[t]))
-        in_topic = [i for i in open_ if pool[i].topic == topic]
+        open_topics = [t for t, m in by_topic.items() if m & available]
+        topic = min(open_topics, key=lambda t: (topics[t], topic_rank[t]))
+        in_topic = available & by_topic[topic]
 
         def blocked(i: int, available: int = available) -> int:
             return (marks[i] & available).bit_count()
 
         if balance_first:
-            form = min({pool[i].form for i in in_topic}, key=lambda f: (forms[f], form_rank[f]))
-            pick = min((i for i in in_topic if pool[i].form == form), key=lambda i: (blocked(i), noise[i]))
+            form = min((f for f, m in by_form.items() if m & in_topic), key=lambda f: (forms[f], form_rank[f]))
+            pick = min(_bits(in_topic & by_form[form]), key=lambda i: (blocked(i), noise[i]))
         else:
-            pick = min(in_topic, key=lambda i: (blocked(i), forms[pool[i].form], noise[i]))
+            pick = min(_bits(in_topic), key=lambda i: (blocked(i), forms[pool[i].form], noise[i]))
         chosen.append(pick)
         topics[topic] += 1
         forms[pool[pick].form] += 1

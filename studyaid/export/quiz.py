@@ -7,12 +7,8 @@ same record to the Typst templates ``quiz.typ`` and ``key.typ``, so the three fi
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +17,14 @@ from ..errors import ExportError
 from ..model import Deck, Question
 from ..quizplan import PlannedQuestion, Points, QuizPlan, cloze_parts, plan_quiz
 from ..wording import counted, decimals, format_number
-from . import ExportOptions
-from .typst_pdf import deck_timestamp, render_pdf
+from . import ExportOptions, quiz_render
+from .quiz_render import chunked, render_quiz_and_key
+from .typst_jobs import Workers
+from .typst_pdf import deck_timestamp
 
 FORMAT = "studyaid-quiz/1"
-# Tagged PDF is off for the quiz and key: they are made to be printed, a 200-version run would be
-# about eight times larger with tags, and the same content is in <slug>-quiz.json for any
-# non-visual reader. The briefing, which is read on screen too, keeps its tags.
-PDF_TAGS = False
+LIST_NUMBERS_UP_TO = 8
+"""Up to this many versions, each explanation in the key lists its question's number in each."""
 INSTRUCTIONS = {
     "choice": "Multiple choice: circle the letter of the one correct answer.",
     "true-false": "True or false: circle T or F.",
@@ -53,22 +49,24 @@ def export_quiz(deck: Deck, questions: Sequence[Question], options: ExportOption
     """
     o = options
     seed = deck.settings.seed if o.seed is None else o.seed
-    plan = plan_quiz(
-        deck,
-        questions,
-        versions=o.versions,
-        count=o.count,
-        seed=seed,
-        topics=o.topics,
-        forms=o.forms,
-        points=dict(o.points),
-        include=o.include,
-        exclude=o.exclude,
-        extra_descriptions=o.extra_descriptions,
-    )
-    record = quiz_record(deck, plan, seed, layout_of(o))
-    stamp = deck_timestamp(deck) if o.timestamp is None else o.timestamp
-    (quiz_pdf, marks), (key_pdf, _) = render_quiz_and_key(record, stamp, pages=o.versions * o.count)
+    # Workers start now, so their start-up overlaps the planning.
+    with Workers(quiz_render.WORKERS if chunked(o.versions, o.count) else 0) as pool:
+        plan = plan_quiz(
+            deck,
+            questions,
+            versions=o.versions,
+            count=o.count,
+            seed=seed,
+            topics=o.topics,
+            forms=o.forms,
+            points=dict(o.points),
+            include=o.include,
+            exclude=o.exclude,
+            extra_descriptions=o.extra_descriptions,
+        )
+        record = quiz_record(deck, plan, seed, layout_of(o))
+        stamp = deck_timestamp(deck) if o.timestamp is None else o.timestamp
+        (quiz_pdf, marks), (key_pdf, _) = render_quiz_and_key(record, stamp, pool)
     check_placement(marks, plan)
     outputs = [
         (safe_output_name(o.out_dir, f"{deck.slug}-quiz.pdf"), quiz_pdf),
@@ -76,57 +74,6 @@ def export_quiz(deck: Deck, questions: Sequence[Question], options: ExportOption
         (safe_output_name(o.out_dir, f"{deck.slug}-quiz.json"), json_bytes(record)),
     ]
     return [write_atomic(path, data) for path, data in outputs]
-
-
-PARALLEL_FROM = 400
-"""Questions in all versions together from which the quiz and the key are compiled in two processes."""
-
-
-def render_quiz_and_key(
-    record: dict[str, Any], stamp: float, pages: int
-) -> tuple[tuple[bytes, list[Any]], tuple[bytes, list[Any]]]:
-    """The quiz (with its question marks) and the key, compiled side by side on two cores when large.
-
-    Typst's compiler holds the GIL, so threads do not help; each PDF is compiled whole in its own
-    process, giving the same bytes as compiling both here. Small quizzes stay in this process,
-    where starting a process would cost more than it saves.
-    """
-    quiz = partial(render_pdf, "quiz.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS, query="<question-mark>")
-    key = partial(render_pdf, "key.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
-    if pages < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return quiz(), key()
-    # "spawn": the typst library may already run threads in this process, which fork would copy.
-    pool = ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn"), initializer=end_with_parent)
-    try:
-        key_job = pool.submit(key)
-        quiz_job = pool.submit(quiz)
-        return quiz_job.result(), key_job.result()
-    except BaseException:
-        # Interrupted (SIGTERM, Ctrl-C) or failed: the workers stop now, not when their PDF is done.
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    finally:
-        pool.shutdown(wait=True)
-
-
-def end_with_parent() -> None:
-    """In a worker: ask Linux to kill this process when its parent dies (even by SIGKILL), so a
-    killed build leaves no Typst compile running. Elsewhere a no-op."""
-    import ctypes
-    import signal
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() == 1:  # the parent died before the request took effect
-        os._exit(1)
 
 
 def json_bytes(record: dict[str, Any]) -> bytes:
@@ -219,6 +166,7 @@ def quiz_record(deck: Deck, plan: QuizPlan, seed: int, layout: Layout | None = N
             for q in plan.selected
         },
         "entries": _entry_numbers(plan),
+        "numbers": _numbers(plan) if len(plan.versions) <= LIST_NUMBERS_UP_TO else None,
         "versions": [{"code": v.code, "questions": [_planned_record(pq) for pq in v.questions]} for v in plan.versions],
     }
 
@@ -260,6 +208,15 @@ def reading_sheet(deck: Deck, plan: QuizPlan) -> list[dict[str, Any]]:
 def _spare(plan: QuizPlan) -> bool:
     """Whether some matching item prints more descriptions than names."""
     return any(len(pq.options) > len(pq.items) for v in plan.versions[:1] for pq in v.questions if pq.items)
+
+
+def _numbers(plan: QuizPlan) -> dict[str, list[tuple[str, int]]]:
+    """Each question's number in every version, for the key's explanations: ``[("A", 3), ...]``."""
+    out: dict[str, list[tuple[str, int]]] = {q.id: [] for q in plan.selected}
+    for v in plan.versions:
+        for pq in v.questions:
+            out[pq.question.id].append((v.code, pq.number))
+    return out
 
 
 def _entry_numbers(plan: QuizPlan) -> dict[str, int]:

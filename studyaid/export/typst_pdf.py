@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib.resources import as_file, files
 from typing import Any
 
@@ -36,9 +36,20 @@ def render_pdf(
     machine. Any Typst error or warning (a missing font or glyph substitutes silently
     otherwise) raises ExportError.
     """
+    return render_payload(template, payload_of(data), timestamp=timestamp, pdf_tags=pdf_tags, query=query)
+
+
+def payload_of(data: Mapping[str, Any]) -> str:
+    """``data`` as the JSON text the templates read (keys sorted, so the same data is the same text)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def render_payload(
+    template: str, payload: str, *, timestamp: float, pdf_tags: bool, query: str | None = None
+) -> tuple[bytes, list[Any]]:
+    """``render_pdf`` of data already written as JSON text (``payload_of``)."""
     import typst
 
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
     with as_file(files(__package__).joinpath("templates")) as folder:
         try:
             compiler = typst.Compiler(
@@ -56,6 +67,16 @@ def render_pdf(
     if not isinstance(pdf, bytes):
         raise ExportError(f"Typst returned no PDF for {template}")
     return pdf, [m.get("value") for m in marks]
+
+
+def flusher() -> Callable[[], object]:
+    """A compile of an empty page, cheap to repeat: each one ages Typst's process-wide cache by one
+    compile, so a few in a row let go of everything a large document left there."""
+    import typst
+
+    with as_file(files(__package__).joinpath("templates")) as folder:
+        compiler = typst.Compiler(str(folder / "flush.typ"), root=str(folder), ignore_system_fonts=True)
+    return lambda: compiler.compile(format="pdf")
 
 
 def _describe(problem: Any) -> str:

@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -24,6 +25,11 @@ def squash(text: str) -> str:
 def page_texts(path: Path) -> list[str]:
     """The extracted text of every page, in order."""
     return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def page_texts_of(pdf: bytes) -> list[str]:
+    """``page_texts`` of a PDF held in memory."""
+    return [page.extract_text() or "" for page in PdfReader(BytesIO(pdf)).pages]
 
 
 def font_sizes(path: Path) -> Counter[float]:

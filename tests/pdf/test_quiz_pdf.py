@@ -19,7 +19,7 @@ from studyaid.export.typst_pdf import render_pdf
 from studyaid.quizplan import plan_quiz
 from studyaid.quizselect import footprint
 
-from .pdftext import normal, page_texts, squash
+from .pdftext import normal, page_texts, page_texts_of, squash
 
 VERSIONS = 3
 COUNT = 16
@@ -313,12 +313,22 @@ def test_loading_the_cli_and_exporters_does_not_import_typst():
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
-def test_two_processes_give_the_same_pdfs_as_one(mini_deck, mini_questions):
-    """Compiling the quiz and the key side by side in two processes gives the bytes one process gives."""
-    from studyaid.export.quiz import PARALLEL_FROM, render_quiz_and_key
+def test_a_chunked_quiz_is_the_same_bytes_on_workers_as_in_one_process(mini_deck, mini_questions, monkeypatch):
+    """A quiz large enough to be compiled in chunks (and its key in parts) gives the same bytes
+    from two worker processes as from this process alone, and the same again on a second run."""
+    from studyaid.export import quiz_render
+    from studyaid.export.typst_jobs import Workers
 
-    plan = plan_quiz(mini_deck, mini_questions, versions=2, count=5, seed=3, topics=None, forms=None)
+    monkeypatch.setattr(quiz_render, "KEY_PART_CELLS", 40)
+    plan = plan_quiz(mini_deck, mini_questions, versions=8, count=20, seed=3, topics=None, forms=None)
     record = quiz_record(mini_deck, plan, 3)
-    alone = render_quiz_and_key(record, 1_700_000_000, pages=1)
-    side_by_side = render_quiz_and_key(record, 1_700_000_000, pages=PARALLEL_FROM)
-    assert alone == side_by_side
+    assert len(quiz_render.quiz_jobs(record, 0)) > 1 and len(quiz_render.key_jobs(record, 0)) > 1
+    alone = quiz_render.render_quiz_and_key(record, 1_700_000_000)
+    with Workers(2) as pool:
+        on_workers = quiz_render.render_quiz_and_key(record, 1_700_000_000, pool)
+    with Workers(2) as pool:
+        again = quiz_render.render_quiz_and_key(record, 1_700_000_000, pool)
+    assert alone == on_workers == again
+    check_placement(on_workers[0][1], plan)
+    key = normal(" ".join(page_texts_of(on_workers[1][0])))
+    assert "Versions A–B" in key and "Explanations" in key
