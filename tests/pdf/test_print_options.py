@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from studyaid.errors import InputError
 from studyaid.export import ExportOptions
 from studyaid.export.quiz import export_quiz, quiz_record
-from studyaid.export.typst_pdf import render_pdf
 from studyaid.quizplan import PARTS_SCORED, plan_quiz, points_for
 
 from .pdftext import font_sizes, normal, page_texts, squash
@@ -210,12 +209,18 @@ def test_matching_prints_spare_descriptions_that_match_no_name(article_deck, art
 
 
 def key_pages(deck, questions, versions: int, count: int) -> int:
-    """Pages of the key alone for ``versions`` x ``count`` of the deck (the quiz is not compiled)."""
-    plan = plan_quiz(deck, questions, versions=versions, count=count, seed=deck.settings.seed)
-    pdf, _ = render_pdf("key.typ", quiz_record(deck, plan, deck.settings.seed), timestamp=0, pdf_tags=False)
+    """Pages of the key alone for ``versions`` x ``count`` of the deck, made as the export makes
+    it (in parts, joined, for a large quiz); the quiz itself is not compiled."""
     from io import BytesIO
 
-    return len(PdfReader(BytesIO(pdf)).pages)
+    from studyaid.export import quiz_render
+    from studyaid.export.pdf_merge import merge_pdfs
+    from studyaid.export.typst_jobs import Workers
+
+    plan = plan_quiz(deck, questions, versions=versions, count=count, seed=deck.settings.seed)
+    record = quiz_record(deck, plan, deck.settings.seed)
+    parts = Workers(0).run(quiz_render.key_jobs(record, 0))
+    return len(PdfReader(BytesIO(merge_pdfs([pdf for pdf, _ in parts]))).pages)
 
 
 def test_the_key_for_4_versions_of_20_fits_4_pages(article_deck, article_questions):
