@@ -114,8 +114,9 @@ def _amount_points(deck: Deck) -> list[dict[str, Any]]:
 
 
 def _event_points(deck: Deck) -> list[dict[str, Any]]:
-    """The latest dated event (the article's most recent news)."""
-    events = sorted(_of_kind(deck, "event"), key=lambda f: (f["date"].start, f["date"].end, f.id))
+    """The latest dated event (the article's most recent news); undated events have no place here."""
+    dated = [f for f in _of_kind(deck, "event") if f.get("date") is not None]
+    events = sorted(dated, key=lambda f: (f["date"].start, f["date"].end, f.id))
     if not events:
         return []
     last = events[-1]
