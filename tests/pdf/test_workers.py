@@ -13,8 +13,8 @@ import pytest
 
 from ..conftest import MINI_DECK, REPO
 
-CHUNKED = ["--versions", "40", "--count", "10"]
-"""400 questions in all: compiled in chunks by the two workers."""
+CHUNKED = ["--versions", "120", "--count", "10"]
+"""1,200 questions in all: compiled in chunks by the two workers, long enough to be caught running."""
 
 
 def children(pid: int) -> list[int]:
@@ -47,7 +47,7 @@ def start_quiz(out: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
         workers = [c for c in children(process.pid) if alive(c)]
         if len(workers) == 2:
             return process, workers
-        time.sleep(0.05)
+        time.sleep(0.01)
     process.kill()
     pytest.fail(f"the quiz never had two workers (exit {process.poll()})")
 
