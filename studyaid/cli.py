@@ -8,17 +8,16 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .arguments import OPTION_ARGUMENTS, PLATFORMS, command_line
-from .errors import InputError, StudyaidError, shorten
+from .errors import InputError, Problem, StudyaidError, shorten
 from .export import OUTPUTS
 from .model import FORMS, Question
 from .wording import OPTION_LETTERS
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from .export import Output
     from .model import Deck
 
@@ -114,7 +113,6 @@ def _generate_all(
 ) -> tuple[list[tuple[Any, list[Question]]], list[Any]]:
     """Load the decks and generate their questions; with ``keep_going``, skip failing decks and
     return their problems instead of raising."""
-    from .errors import Problem
     from .generate import generate
     from .review import usable
     from .workspace import load_workspace
@@ -186,7 +184,6 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
 
 def _relative(path: str) -> str:
     """A path relative to the current folder when it lies inside it, as the user would write it."""
-    from pathlib import Path
 
     try:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
@@ -200,13 +197,11 @@ def _counts(counter: Counter[str]) -> str:
 
 def _draft(args: argparse.Namespace, progress: Progress) -> int:
     """Propose facts from the article and write them to the deck file, then summarise."""
-    from pathlib import Path
 
     from .atomic import write_atomic
     from .draft import Options, build_deck, draft_article
     from .draft.ids import slugify
     from .draft.summary import summary_lines
-    from .errors import Problem
     from .load import load_templates
     from .schema import iso_date
     from .workspace import templates_path
@@ -240,8 +235,6 @@ def _questions(args: argparse.Namespace, progress: Progress) -> int:
     results, _ = _generate_all(args, progress, args.seed)
     known = {t for deck, _ in results for t in deck.topic_ids}
     if args.topic is not None and args.topic not in known:
-        from .errors import Problem
-
         expected = ", ".join(sorted(known))
         raise InputError(
             [Problem("command line", 0, "--topic", f"unknown topic {args.topic!r} (expected one of {expected})")]
@@ -269,7 +262,6 @@ def _questions(args: argparse.Namespace, progress: Progress) -> int:
 
 def _export(args: argparse.Namespace, progress: Progress) -> int:
     """Write the outputs a command asks for, deck by deck; a failing deck does not stop the others."""
-    from .errors import Problem
     from .export import output
 
     if args.command in ("build", "export"):
@@ -280,7 +272,6 @@ def _export(args: argparse.Namespace, progress: Progress) -> int:
     reads = {name for o in chosen for name in o.reads}
     if reads & {"topics", "forms"}:
         _check_choices(args)
-    from pathlib import Path
 
     from .outfolder import OutputFolder
 
@@ -337,7 +328,6 @@ def _next_steps(written: list[Path], progress: Progress) -> None:
 
 def _check_formats(args: argparse.Namespace) -> list[str]:
     """The platform formats asked for, each once in the registry's order; InputError for unknown names."""
-    from .errors import Problem
 
     asked = set(args.formats)
     option = "--format" if args.command == "export" else "--formats"
@@ -354,7 +344,6 @@ def _check_formats(args: argparse.Namespace) -> list[str]:
 
 
 def _check_choices(args: argparse.Namespace) -> None:
-    from .errors import Problem
 
     bad = [
         Problem("command line", 0, "--forms", f"unknown form {f!r} (expected one of {', '.join(FORMS)})")
