@@ -142,7 +142,10 @@ def _relative(text: str, published: str | None) -> FuzzyDate:
         raise DateFormatError(f"{text!r} is relative to the article's date, but source.date is not given")
     day = dt.date.fromisoformat(published) if len(published) == 10 else None
     year = int(published[:4])
-    at = year + ((day.timetuple().tm_yday - 1) / 366 if day else 0.5)
+    # The publication day belongs to both "earlier" and "later" this year, so that neither span is
+    # empty when the article appeared on 1 January or 31 December.
+    day_starts = year + ((day.timetuple().tm_yday - 1) / 366 if day else 0.5)
+    day_ends = year + (day.timetuple().tm_yday / 366 if day else 0.5)
     if text == "last year":
         return FuzzyDate(year - 1.0, float(year), str(year - 1), year - 1)
     if text == "next year":
@@ -150,8 +153,8 @@ def _relative(text: str, published: str | None) -> FuzzyDate:
     if text == "this year" or day is None:
         return FuzzyDate(float(year), year + 1.0, str(year), year)
     if text == "earlier this year":
-        return FuzzyDate(float(year), at, f"earlier in {year}", year)
-    return FuzzyDate(at, year + 1.0, f"later in {year}", year)
+        return FuzzyDate(float(year), day_ends, f"earlier in {year}", year)
+    return FuzzyDate(day_starts, year + 1.0, f"later in {year}", year)
 
 
 def _bare(label: str) -> str:
