@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError, os_reason, output_error
+from .killpoints import step
 
 TEMP_SUFFIX = ".tmp"
 
@@ -34,6 +35,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
             fd, name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent)
             temp = Path(name)
         os.close(fd)
+        step(f"create:{target.name}")
         # mkstemp creates 0600 files; outputs are shared documents, so give them the usual mode.
         umask = os.umask(0)
         os.umask(umask)
@@ -41,7 +43,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
         yield temp
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
+        step(f"write:{target.name}")
         os.replace(temp, target)
+        step(f"replace:{target.name}")
     except OSError as exc:
         # The temporary's name means nothing to the user; the file they asked for does.
         raise OutputError(str(target), os_reason(exc)) from None
@@ -73,10 +77,13 @@ def make_folder(folder: Path) -> None:
     """Create an output folder (and its parents); OutputError when that is impossible."""
     if folder.exists() and not folder.is_dir():
         raise OutputError(str(folder), "is a file, expected an output folder")
+    if folder.is_dir():
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise output_error(exc, folder) from None
+    step(f"mkdir:{folder.name}")
 
 
 def write_atomic(target: Path, data: bytes) -> Path:
@@ -100,6 +107,7 @@ def remove_stale_temporaries(folder: Path, names: list[str]) -> list[Path]:
                     with contextlib.suppress(OSError):
                         path.unlink()
                         removed.append(path)
+                        step(f"remove:{path.name}")
     return removed
 
 

@@ -6,10 +6,16 @@ leave its new ``.apkg`` behind. So a build:
 
 1. takes an exclusive ``flock`` on the folder itself (no lock file appears in it); a second build
    waits for it, then says which folder is busy;
-2. removes what a killed build left: staging folders and temporaries (``.<name>.<random>.tmp``);
+2. finishes or removes what a killed build left: a staging folder with a commit list is moved
+   into place (that build had made every output; it was killed while moving them), any other
+   staging folder and every temporary (``.<name>.<random>.tmp``) is removed;
 3. lets each deck's exporters write into a fresh staging folder inside the output folder, so
    every precondition of every output is met before any visible file changes;
-4. moves the staged files into place, each by an atomic rename, after checking every target.
+4. writes the commit list into the staging folder, then moves the staged files into place, each
+   by an atomic rename, after checking every target.
+
+So after a kill at any point the folder holds whole files only, and the next build into it
+leaves it as one build made it: never a quiz from one build beside a key from another.
 """
 
 from __future__ import annotations
@@ -24,10 +30,13 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from .atomic import TEMP_SUFFIX, make_folder, safe_output_name, signals_deferred
+from .atomic import TEMP_SUFFIX, make_folder, safe_output_name, signals_deferred, write_atomic
 from .errors import BusyError, OutputError, os_reason
+from .killpoints import step
 
 STAGING_PREFIX = ".studyaid-staging-"
+COMMIT_LIST = ".commit"
+"""In a staging folder: the names of the files to move into place, written once all are staged."""
 
 
 class OutputFolder:
@@ -72,17 +81,38 @@ class OutputFolder:
                 time.sleep(0.05)
 
     def _remove_leftovers(self) -> list[Path]:
-        """Staging folders and temporaries of killed builds (safe: we hold the folder's lock)."""
+        """Finish the commit of a build killed while committing, remove every other staging folder
+        and temporary of killed builds (safe: we hold the folder's lock); what was removed."""
         removed = []
-        for entry in self.path.iterdir():
+        for entry in sorted(self.path.iterdir()):
             with contextlib.suppress(OSError):
                 if entry.name.startswith(STAGING_PREFIX) and entry.is_dir() and not entry.is_symlink():
+                    self._finish_commit(entry)
                     shutil.rmtree(entry)
                     removed.append(entry)
+                    step(f"remove:{entry.name}")
                 elif entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX) and entry.is_file():
                     entry.unlink()
                     removed.append(entry)
+                    step(f"remove:{entry.name}")
         return removed
+
+    def _finish_commit(self, staging: Path) -> None:
+        """Move what a killed build had staged and listed for commit, and not yet moved, into place."""
+        try:
+            names = (staging / COMMIT_LIST).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return  # no list: that build had not made every output yet, so none of it goes in
+        for name in names:
+            staged = staging / name
+            if staged.is_file() and not staged.is_symlink():
+                try:
+                    target = safe_output_name(self.path, name)
+                except OutputError:
+                    continue  # a link put there since: that file is not written through it
+                if not target.is_dir():
+                    os.replace(staged, target)
+                    step(f"commit:{name}")
 
     def stage(self) -> Path:
         """A new, empty staging folder for one deck's outputs."""
@@ -92,29 +122,41 @@ class OutputFolder:
                 self._staging.append(staging)
         except OSError as exc:
             raise OutputError(str(self.path), os_reason(exc)) from None
+        step("stage")
         return staging
 
     def commit(self, staged: list[Path]) -> list[Path]:
-        """Move staged files into the folder, after checking every target; the final paths."""
+        """Move staged files into the folder, after checking every target; the final paths.
+
+        The commit list goes into the staging folder first: killed while moving, the build's
+        files are still all there, and the next build finishes the move before it starts.
+        """
         targets = [safe_output_name(self.path, path.name) for path in staged]
         for target in targets:
             if target.is_dir():
                 raise OutputError(str(target), "is a folder; studyaid writes a file of that name here")
+        if staged:
+            listing = "".join(f"{path.name}\n" for path in staged).encode("utf-8")
+            write_atomic(staged[0].parent / COMMIT_LIST, listing)
         done = []
         for path, target in zip(staged, targets, strict=True):
             try:
                 os.replace(path, target)
             except OSError as exc:
                 raise OutputError(str(target), os_reason(exc)) from None
+            step(f"commit:{target.name}")
             done.append(target)
         return done
 
     def discard(self, staging: Path) -> None:
         """Remove a staging folder and whatever is in it."""
         with signals_deferred():
+            existed = staging.exists()
             shutil.rmtree(staging, ignore_errors=True)
             if staging in self._staging:
                 self._staging.remove(staging)
+        if existed:
+            step("discard")
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         for staging in list(self._staging):
