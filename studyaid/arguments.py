@@ -157,6 +157,15 @@ OPTION_ARGUMENTS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
         ("--forms",),
         {"type": _csv, "help": f"comma-separated question forms to use (default all: {', '.join(FORMS)})"},
     ),
+    "all_questions": (
+        ("--all",),
+        {
+            "dest": "all_questions",
+            "action": "store_true",
+            "help": "the Anki deck holds every question of the bank (default: the curated deck, the best "
+            "notes of every fact)",
+        },
+    ),
     "points": (
         ("--points",),
         {

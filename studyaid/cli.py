@@ -276,6 +276,12 @@ def _export(args: argparse.Namespace, progress: Progress) -> int:
     from .outfolder import OutputFolder
 
     results, failed = _generate_all(args, progress, keep_going=True)
+    if reads & {"topics", "forms"}:  # before the output folder exists: bad options leave no trace
+        from .scope import scope_problems
+
+        scoped = [(deck, scope_problems(deck, args.topics, args.forms)) for deck, _ in results]
+        failed.extend(p for _, problems in scoped for p in problems)
+        results = [r for r, (_, problems) in zip(results, scoped, strict=True) if not problems]
     broken_output = False
     # Nothing to write, no folder made: bad input leaves no trace. Otherwise the folder is held
     # for the whole run, so a second build into it waits.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .errors import InputError, Problem
 from .model import FORMS, Deck, Question
 from .quizselect import select, spare_descriptions
+from .scope import scope_problems
 from .wording import CLOZE_BLANK, OPTION_LETTERS, format_number
 
 TRUE_FALSE_LETTERS = ("T", "F")
@@ -257,16 +258,7 @@ def _check_options(
         problems.append(Problem(deck.path, 0, "--versions", f"expected at least 1 version, got {versions}"))
     if count < 1:
         problems.append(Problem(deck.path, 0, "--count", f"expected at least 1 question, got {count}"))
-    problems += [
-        Problem(deck.path, 0, "--topics", f"unknown topic {t!r} (expected one of {', '.join(deck.topic_ids)})")
-        for t in topics or ()
-        if t not in deck.topic_ids
-    ]
-    problems += [
-        Problem(deck.path, 0, "--forms", f"unknown form {f!r} (expected one of {', '.join(FORMS)})")
-        for f in forms or ()
-        if f not in FORMS
-    ]
+    problems += scope_problems(deck, topics, forms)
     if problems:
         raise InputError(problems)
 

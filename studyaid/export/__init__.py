@@ -54,6 +54,8 @@ class ExportOptions:
     """Topics a quiz draws from; None: all."""
     forms: tuple[str, ...] | None = None
     """Question forms a quiz uses; None: all."""
+    all_questions: bool = False
+    """The Anki deck holds every question of the bank instead of the curated deck (``curate``)."""
     deck_file: Path | None = None
     """The deck file the Anki lock file is kept beside; None: the deck's own path."""
     warn: Callable[[str], None] | None = None
@@ -163,8 +165,9 @@ OUTPUTS: tuple[Output, ...] = (
     Output(
         "anki",
         "studyaid.export.anki:export_anki",
-        "write only the Anki decks",
-        lambda o: "writing the Anki deck…",
+        "write only the Anki decks (the curated deck; --all for every question)",
+        lambda o: "writing the Anki deck" + (" with every question…" if o.all_questions else "…"),
+        reads=("topics", "forms", "all_questions"),
     ),
     Output(
         "quiz",

@@ -17,7 +17,7 @@ from .duplicates import duplicate_questions, first_field, note_role
 from .index import Index
 from .text_rules import attribution, back, cloze_pronoun, gap, unmarked, verbatim, wording
 
-__all__ = ["CODES", "Lint", "first_field", "lint", "note_role", "unmarked"]
+__all__ = ["CODES", "Lint", "first_field", "lint", "note_role", "question_warnings", "unmarked"]
 
 CODES = {
     "echo": "an option, statement or sentence names what it is about, or the prompt states the answer",
@@ -77,3 +77,9 @@ def _question_checks(q: Question, facts: list[Fact], index: Index) -> Iterable[t
     yield from gap(q, facts)
     yield from attribution(q, facts, index)
     yield from back(q)
+
+
+def question_warnings(q: Question, facts: list[Fact], index: Index) -> list[tuple[str, str]]:
+    """The defects of one question on its own, as (code, message): every rule but duplicates,
+    which compare questions. The curated Anki deck lints only the questions it considers."""
+    return list(_question_checks(q, facts, index))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from anki.scheduler.v3 import CardAnswer
 
 from studyaid.export import ExportOptions
 from studyaid.export.anki import export_anki
+from studyaid.export.anki.notes import note_groups
 from studyaid.generate import generate
 from studyaid.load import load_deck
 from studyaid.model import Deck, Question
@@ -41,13 +43,31 @@ class Build:
     def lock_file(self) -> Path:
         return self.deck_file.with_suffix(".lock.json")
 
+    @property
+    def note_count(self) -> int:
+        """Notes the questions make: one each, the cloze questions on one sentence one together."""
+        return len(note_groups(self.deck, self.questions))
 
-def build(deck_file: Path, out_dir: Path, templates, timestamp: float | None = T1) -> Build:
-    """Load, generate and export a deck file as the CLI does."""
+
+def build(deck_file: Path, out_dir: Path, templates, timestamp: float | None = T1, all_questions: bool = True) -> Build:
+    """Load, generate and export a deck file as the CLI does (``studyaid anki --all`` unless
+    ``all_questions`` is false: these tests follow every note of the bank)."""
     deck = load_deck(deck_file, templates)
     questions = generate(deck, templates)
-    [apkg] = export_anki(deck, questions, ExportOptions(out_dir, timestamp=timestamp, deck_file=deck_file))
+    options = ExportOptions(out_dir, timestamp=timestamp, deck_file=deck_file, all_questions=all_questions)
+    [apkg] = export_anki(deck, questions, options)
     return Build(deck, questions, apkg, deck_file)
+
+
+def notes_by_question(col: Collection) -> dict[str, object]:
+    """Imported notes keyed by each question id their hidden ``Id`` field lists (a cloze note
+    lists every question whose deletion it holds)."""
+    found = {}
+    for nid in col.find_notes(""):
+        note = col.get_note(nid)
+        for qid in html.unescape(note["Id"]).split(", "):
+            found[qid] = note
+    return found
 
 
 def import_package(col: Collection, apkg: Path):

@@ -48,10 +48,20 @@ def test_each_question_takes_the_note_type_of_its_form(mini_deck, mini_questions
 
 
 def test_questions_in_notes_out(mini_deck, mini_questions):
-    """build_notes makes one note per question, in order, with distinct GUIDs."""
+    """build_notes puts every question in one note, in order, with distinct GUIDs; only cloze
+    questions on one sentence share a note."""
     notes = build_notes(mini_deck, mini_questions, pictures_for(mini_deck))
-    assert [n.question_id for n in notes] == [q.id for q in mini_questions]
-    assert len({n.guid for n in notes}) == len(notes)
+    held = [i for n in notes for i in n.question_ids]
+    assert sorted(held) == sorted(q.id for q in mini_questions) and len(set(held)) == len(held)
+    order = [q.id for q in mini_questions]
+    firsts = [order.index(n.question_id) for n in notes]
+    assert firsts == sorted(firsts)
+    assert all(order.index(i) > order.index(n.question_id) for n in notes for i in n.question_ids[1:])
+    assert len({n.guid for n in notes}) == len(notes) < len(mini_questions)
+    by_id = {q.id: q for q in mini_questions}
+    for note in notes:
+        sentences = {by_id[i].sources[0].quote for i in note.question_ids}
+        assert len(note.question_ids) == 1 or (note.role == "cloze" and len(sentences) == 1)
 
 
 def test_a_cloze_question_without_a_blank_becomes_a_basic_note(mini_deck, mini_questions):

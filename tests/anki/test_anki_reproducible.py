@@ -46,7 +46,7 @@ def test_same_input_and_timestamp_give_identical_notes(deck_copy, tmp_path, temp
         finally:
             col.close()
     assert rows[0] == rows[1]
-    assert len(rows[0][0]) == len(built.questions)
+    assert len(rows[0][0]) == built.note_count
 
 
 def test_later_build_without_changes_keeps_every_note_time(deck_copy, tmp_path, templates, collection):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import time
 
@@ -10,7 +9,7 @@ import pytest
 
 from studyaid.export.anki.notes import guid
 
-from .conftest import T1, answer_good, build, import_package
+from .conftest import T1, answer_good, build, import_package, notes_by_question
 
 pytestmark = pytest.mark.slow
 
@@ -26,8 +25,7 @@ def _edit_share_a(deck_file, value="62"):
 
 
 def _notes_by_qid(col):
-    notes = (col.get_note(nid) for nid in col.find_notes(""))
-    return {html.unescape(n["Id"]): n for n in notes}
+    return notes_by_question(col)
 
 
 def _guids(col, logged):
@@ -62,10 +60,10 @@ def test_changed_fact_updates_its_notes_and_keeps_every_review(deck_copy, tmp_pa
     log = import_package(collection, v2.apkg)
     assert _guids(collection, log.updated) == changed and changed
     # Anki logs a matched note it left as it was (not newer) under "duplicate": no note is added.
-    assert len(log.duplicate) == len(v1.questions) - len(changed)
+    assert len(log.duplicate) == v1.note_count - len(changed)
     assert not log.new and not log.conflicting
-    assert collection.note_count() == len(v1.questions)
-    assert len(set(collection.db.list("select guid from notes"))) == len(v1.questions)
+    assert collection.note_count() == v1.note_count
+    assert len(set(collection.db.list("select guid from notes"))) == v1.note_count
     assert collection.db.all(SCHEDULE) == schedule
     assert collection.db.all("select * from revlog") == revlog
 
@@ -139,7 +137,7 @@ def test_lock_file_is_sorted_pretty_json_of_hash_and_mod(deck_copy, tmp_path, te
     text = v1.lock_file.read_text(encoding="utf-8")
     data = json.loads(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    assert len(data) == len(v1.questions)
+    assert len(data) == v1.note_count
     for entry in data.values():
         assert set(entry) == {"hash", "mod"} and len(entry["hash"]) == 64 and entry["mod"] == int(T1)
 

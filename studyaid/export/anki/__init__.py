@@ -6,20 +6,27 @@ time is when its content last changed, kept in the lock file beside the deck fil
 changed, leaves learners' edits to the others alone, and never touches their reviews.
 
 With a fixed ``timestamp`` the same input gives the same package bytes (``package``).
+
+By default the package holds the curated deck (``studyaid.curate``: the best notes of every fact,
+at most 2.5 per fact on average), within ``options.topics`` and ``options.forms``;
+``options.all_questions`` gives every note of the bank. A note left out of the curated deck is
+not retired: only a note no question of the bank makes any more is.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import genanki
 
 from ...atomic import safe_output_name, write_atomic
-from ...errors import ExportError
-from ...model import Deck, Question
+from ...curate import curate
+from ...errors import ExportError, InputError, Problem
+from ...model import FORMS, Deck, Question
+from ...scope import scope_problems
 from .. import ExportOptions
 from . import html as h
 from .lock import LockEntry, deck_file_locked, lock_path, read_lock, stamp, write_lock
@@ -40,18 +47,23 @@ def subdeck_id(deck_id: int, topic: str) -> int:
 
 
 def export_anki(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
-    """Write ``<out_dir>/<slug>.apkg`` (one note per question), then update the deck's lock file
-    (beside ``options.deck_file``, by default the deck's own file).
+    """Write ``<out_dir>/<slug>.apkg`` (the curated deck, or with ``options.all_questions`` every
+    note), then update the deck's lock file (beside ``options.deck_file``, by default the deck's
+    own file).
 
     ``options.timestamp`` (default: now) stamps new and changed notes and fixes genanki's IDs and
     the zip entry dates, so a fixed timestamp gives a byte-identical package.
     """
+    problems = scope_problems(deck, options.topics, options.forms)
+    if problems:
+        raise InputError(problems)
     now = time.time() if options.timestamp is None else options.timestamp
-    notes = build_notes(deck, questions, pictures_for(deck))
-    guids = [n.guid for n in notes]
+    bank = build_notes(deck, questions, pictures_for(deck))
+    guids = [n.guid for n in bank]
     if len(set(guids)) != len(guids):
-        twice = sorted({n.question_id for n in notes if guids.count(n.guid) > 1})
+        twice = sorted({n.question_id for n in bank if guids.count(n.guid) > 1})
         raise ExportError(f"questions share an Anki note GUID: {', '.join(twice)}")
+    notes = chosen_notes(deck, questions, bank, options)
     lock_file = lock_path(options.deck_file or Path(deck.path))
     target = safe_output_name(options.out_dir, f"{deck.slug}.apkg")
     media = {p.name: p.data for n in notes for p in n.pictures}
@@ -68,17 +80,48 @@ def export_anki(deck: Deck, questions: Sequence[Question], options: ExportOption
         write_lock(lock_file, lock)
         write_atomic(target, data)
     if options.report:
-        options.report(change_report(before, hashes))
+        options.report(change_report(before, hashes, {n.guid for n in bank}))
     return [target]
 
 
-def change_report(before: Mapping[str, LockEntry], hashes: Mapping[str, str]) -> str:
-    """What importing the rebuilt package does to a collection that has the previous one."""
+def chosen_notes(
+    deck: Deck, questions: Sequence[Question], bank: Sequence[NoteSpec], options: ExportOptions
+) -> list[NoteSpec]:
+    """The bank's notes on ``options.topics`` in ``options.forms``: the curated ones, or all of them
+    with ``options.all_questions``. InputError when none is left."""
+    by_id = {q.id: q for q in questions}
+    topics, forms = options.topics or deck.topic_ids, options.forms or FORMS
+    scoped = [n for n in bank if n.topic in topics and by_id[n.question_id].form in forms]
+    if not scoped:
+        raise InputError(
+            [
+                Problem(
+                    deck.path, 0, "--topics", f"no questions on topics {', '.join(topics)} in forms {', '.join(forms)}"
+                )
+            ]
+        )
+    if options.all_questions:
+        return scoped
+    keep = curate(deck, [[by_id[i] for i in n.question_ids] for n in scoped])
+    return [scoped[i] for i in keep]
+
+
+def change_report(before: Mapping[str, LockEntry], hashes: Mapping[str, str], bank: Collection[str] = ()) -> str:
+    """What importing the rebuilt package does to a collection that has the previous one.
+
+    ``hashes`` are the built notes', ``bank`` the GUIDs of every note the questions make. A note
+    of the bank left out of this deck (curated, or outside ``--topics``/``--forms``) is not
+    retired: it is still a good note, and ``--all`` ships it. Retired are the notes of the lock
+    that no question makes any more (a removed fact or template)."""
     new = sum(1 for g in hashes if g not in before)
     updated = sum(1 for g, h in hashes.items() if g in before and before[g].hash != h)
     unchanged = len(hashes) - new - updated
-    retired = sum(1 for g in before if g not in hashes)
-    return f"Anki notes: {new} new, {updated} updated, {unchanged} unchanged, {retired} retired"
+    retired = sum(1 for g in before if g not in hashes and g not in bank)
+    report = f"Anki notes: {new} new, {updated} updated, {unchanged} unchanged, {retired} retired"
+    left_out = sum(1 for g in bank if g not in hashes)
+    if left_out:
+        report += f"; {left_out} more in the whole bank (--all)"
+    return report
 
 
 def deck_tree(deck: Deck, notes: Sequence[NoteSpec]) -> list[genanki.Deck]:

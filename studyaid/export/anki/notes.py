@@ -1,8 +1,16 @@
 """Questions -> Anki notes: which note type each question takes, its field HTML, tags and GUID.
 
-One question makes exactly one note. Choice questions take the ``choice`` type, cloze questions
-the ``cloze`` type, questions from ``actor-name-short`` (one per actor) the two-way ``actor`` type
-(name from role and role from name), and every other form the ``basic`` type.
+One question makes one note, except cloze questions on one sentence: they make one cloze note
+with a deletion each (``{{c1::...}}``, ``{{c2::...}}`` …), so Anki buries the sibling cards
+instead of showing one sentence three times in a day. Choice questions take the ``choice`` type,
+cloze questions the ``cloze`` type, questions from ``actor-name-short`` (one per actor) the
+two-way ``actor`` type (name from role and role from name), and every other form the ``basic``
+type. No two notes of one type share a first field (Anki flags those as duplicates): an
+ordering or matching note's first field carries its items.
+
+Card backs are read once: a cloze back shows its sentence once (the revealed cloze, not again as
+the source or the explanation), and who the article attributes a figure to is labelled
+``Source:``, the article's hedges ``Caveat:``.
 """
 
 from __future__ import annotations
@@ -37,8 +45,14 @@ class NoteSpec:
     """Field HTML, in the order of ``note_types.FIELDS[role]``."""
     tags: tuple[str, ...]
     topic: str
-    question_id: str
+    question_ids: tuple[str, ...]
+    """The questions the note asks: one, or a cloze note's deletions in order (c1, c2 …)."""
     pictures: tuple[Picture, ...] = ()
+
+    @property
+    def question_id(self) -> str:
+        """The note's first question, the one its GUID comes from."""
+        return self.question_ids[0]
 
     @property
     def content_hash(self) -> str:
@@ -95,8 +109,54 @@ def role_for(deck: Deck, question: Question) -> str:
     return "basic"
 
 
+def note_groups(deck: Deck, questions: Sequence[Question]) -> list[list[Question]]:
+    """The questions of each note, notes in the order of their first question.
+
+    Cloze questions whose sentence is the same (same shown quote, deletions found in it) share a
+    note, in the questions' order: the first is c1 and names the note (its GUID is the one that
+    question's own note always had, so a learner's reviews of it carry over). A deletion that
+    overlaps one already in the note starts a note of its own.
+    """
+    groups: list[list[Question]] = []
+    spans: list[list[tuple[int, int]]] = []
+    by_sentence: dict[tuple[str, str | None], list[int]] = {}
+    for q in questions:
+        span = _cloze_span(q) if role_for(deck, q) == "cloze" else None
+        if span is None:
+            groups.append([q])
+            spans.append([])
+            continue
+        key = (q.sources[0].quote, q.context)
+        home = next(
+            (g for g in by_sentence.get(key, []) if all(span[1] <= a or span[0] >= b for a, b in spans[g])),
+            None,
+        )
+        if home is None:
+            home = len(groups)
+            groups.append([])
+            spans.append([])
+            by_sentence.setdefault(key, []).append(home)
+        groups[home].append(q)
+        spans[home].append(span)
+    return groups
+
+
+def _cloze_span(q: Question) -> tuple[int, int] | None:
+    """Where a cloze question's deletion lies in its first source sentence; None when the
+    sentence it shows is not that sentence (it then keeps a note of its own). The deletion is the
+    sentence's own words there, editor's marks and all ("N$1,3 [N$1.3] billion")."""
+    if q.cloze is None or not q.sources:
+        return None
+    before, after = q.cloze
+    quote = q.sources[0].quote
+    end = len(quote) - len(after)
+    if end < len(before) or not (quote.startswith(before) and quote.endswith(after)):
+        return None
+    return (len(before), end)
+
+
 def build_notes(deck: Deck, questions: Sequence[Question], pictures: Sequence[Picture]) -> list[NoteSpec]:
-    """One note per question, in the questions' order."""
+    """The notes of ``note_groups``, in order."""
     article = _article(deck)
     # Pictures by fact, so finding a question's pictures does not scan every picture: a large
     # deck has a chart per divided whole, thousands of them.
@@ -105,19 +165,26 @@ def build_notes(deck: Deck, questions: Sequence[Question], pictures: Sequence[Pi
         for fact_id in picture.fact_ids:
             by_fact.setdefault(fact_id, []).append(i)
     notes = []
-    for q in questions:
+    for group in note_groups(deck, questions):
+        q = group[0]
         role = role_for(deck, q)
-        shown = tuple(pictures[i] for i in sorted({i for f in q.fact_ids for i in by_fact.get(f, ())}))
+        fact_ids = tuple(dict.fromkeys(f for g in group for f in g.fact_ids))
+        shown = tuple(pictures[i] for i in sorted({i for f in fact_ids for i in by_fact.get(f, ())}))
+        said_by = _said_by(deck, fact_ids)
+        refs = tuple(dict.fromkeys(r for g in group for r in g.sources))
+        if role == "cloze" and _cloze_span(q) is not None:
+            # The revealed cloze is the sentence: shown once, not again as the source.
+            refs = tuple(r for r in refs if r.quote != q.sources[0].quote)
         details = {
-            "Explanation": h.text(q.explanation),
-            "Source": h.sources(q.sources),
-            "Citation": h.text(q.citation),
+            "Explanation": h.text(" ".join(dict.fromkeys(_explanation(deck, g, role, said_by) for g in group))),
+            "Source": h.sources(refs),
+            "Citation": h.text(" / ".join(dict.fromkeys(c for g in group for c in g.citation.split(" / ")))),
             "Article": article,
-            "Attribution": h.text(q.attribution or ""),
+            "Attribution": _attribution(deck, fact_ids, said_by),
             "Picture": "".join(h.image(p.name, p.alt) for p in shown),
-            "Id": h.text(q.id),
+            "Id": h.text(", ".join(g.id for g in group)),
         }
-        own = _FIELD_MAKERS[role](deck, q)
+        own = _cloze(group) if role == "cloze" else _FIELD_MAKERS[role](deck, q)
         values = {**own, **details}
         fields = tuple(values[name] for name in FIELDS[role])
         if role == "cloze" and "{{c1::" not in fields[0]:
@@ -128,13 +195,46 @@ def build_notes(deck: Deck, questions: Sequence[Question], pictures: Sequence[Pi
                 role,
                 deck.settings.note_types[role],
                 fields,
-                tags(deck, q),
+                tuple(sorted({t for g in group for t in tags(deck, g)})),
                 q.topic,
-                q.id,
+                tuple(g.id for g in group),
                 shown,
             )
         )
     return notes
+
+
+def _said_by(deck: Deck, fact_ids: Sequence[str]) -> tuple[str, ...]:
+    """Whom the article attributes the facts to, each once."""
+    facts = deck.facts_by_id
+    return tuple(dict.fromkeys(a for f in fact_ids if f in facts for a in [facts[f].attribution] if a))
+
+
+def _attribution(deck: Deck, fact_ids: Sequence[str], said_by: Sequence[str]) -> str:
+    """Who the article says the figures come from, labelled as their source, and the article's
+    own hedges, labelled as a caveat (the only real caveat on a card)."""
+    facts = deck.facts_by_id
+    hedges = tuple(dict.fromkeys(h for f in fact_ids if f in facts for h in facts[f].hedges))
+    lines = []
+    if said_by:
+        lines.append(f'<p><span class="label">Source:</span> {h.text("; ".join(said_by))}</p>')
+    if hedges:
+        words = " and ".join(f"“{hedge}”" for hedge in hedges)
+        lines.append(f'<p><span class="label">Caveat:</span> {h.text(f"the article hedges this with {words}.")}</p>')
+    return "".join(lines)
+
+
+def _explanation(deck: Deck, q: Question, role: str, said_by: Sequence[str]) -> str:
+    """The question's explanation without what the back already shows: the sentence of a cloze
+    (the revealed cloze is that sentence) and the attribution (the ``Source:`` line)."""
+    text = q.explanation
+    repeated = [f"The article attributes this to {who}." for who in said_by]
+    if role == "cloze":
+        facts = deck.facts_by_id
+        repeated += [f"The article: “{facts[f].corrected(facts[f].quote)}”" for f in q.fact_ids if f in facts]
+    for part in repeated:
+        text = text.replace(part, "")
+    return " ".join(text.split())
 
 
 def _article(deck: Deck) -> str:
@@ -144,14 +244,16 @@ def _article(deck: Deck) -> str:
 
 
 def _basic(deck: Deck, q: Question) -> dict[str, str]:
-    items = ""
+    prompt, items = h.text(q.prompt), ""
     answer = h.text(q.answer)
     if q.form == "ordering" and q.items:
-        items = h.bullets(h.text(i) for i in q.items)
+        # The items go into the first field: one prompt serves every ordering (and matching)
+        # note, and Anki flags notes of one type with the same first field as duplicates.
+        prompt += '<div class="items">' + h.bullets(h.text(i) for i in q.items) + "</div>"
         answer = h.bullets((h.text(q.items[k]) for k in q.key), numbered=True)
     elif q.form == "matching" and q.items and q.options:
-        items = (
-            '<div class="matching">'
+        prompt += (
+            '<div class="items matching">'
             + h.bullets((h.text(i) for i in q.items), numbered=True)
             + h.bullets((h.text(o) for o in q.options), letters=True)
             + "</div>"
@@ -164,7 +266,7 @@ def _basic(deck: Deck, q: Question) -> dict[str, str]:
         items = h.bullets((h.text(o) for o in q.options), letters=True)
     elif q.accept:
         answer += f'<p class="also">Also accepted: {h.text(", ".join(q.accept))}</p>'
-    return {"Prompt": h.text(q.prompt), "Items": items, "Answer": answer}
+    return {"Prompt": prompt, "Items": items, "Answer": answer}
 
 
 def _letter(index: int) -> str:
@@ -185,15 +287,20 @@ def _choice(deck: Deck, q: Question) -> dict[str, str]:
     }
 
 
-def _cloze(deck: Deck, q: Question) -> dict[str, str]:
-    assert q.cloze is not None
-    before, after = q.cloze
-    quote = q.sources[0].quote if q.sources else ""
-    middle = quote[len(before) : len(quote) - len(after)] if len(quote) >= len(before) + len(after) else ""
-    # The sentence's own wording of the value (its case may differ), else the answer.
-    if not (quote.startswith(before) and quote.endswith(after) and middle.casefold() == q.answer.casefold()):
-        middle = q.answer
-    return {"Text": h.text(before) + h.cloze_deletion(middle) + h.text(after)}
+def _cloze(group: Sequence[Question]) -> dict[str, str]:
+    """The sentence with each question's deletion numbered in the questions' order (c1 first)."""
+    first = group[0]
+    if _cloze_span(first) is None:  # a note of its own: the sentence as the question shows it
+        assert first.cloze is not None
+        before, after = first.cloze
+        return {"Text": h.text(before) + h.cloze_deletion(first.answer) + h.text(after)}
+    quote = first.sources[0].quote
+    cuts = sorted((span, number) for number, span in enumerate(map(_cloze_span, group), start=1) if span is not None)
+    out, pos = [], 0
+    for (start, end), number in cuts:
+        out.append(h.text(quote[pos:start]) + h.cloze_deletion(quote[start:end], number))
+        pos = end
+    return {"Text": "".join(out) + h.text(quote[pos:])}
 
 
 def _actor(deck: Deck, q: Question) -> dict[str, str]:
@@ -216,4 +323,4 @@ def _actor(deck: Deck, q: Question) -> dict[str, str]:
     }
 
 
-_FIELD_MAKERS = {"basic": _basic, "choice": _choice, "cloze": _cloze, "actor": _actor}
+_FIELD_MAKERS = {"basic": _basic, "choice": _choice, "actor": _actor}
