@@ -221,7 +221,7 @@ def _tolerance(template: Template, answer: Answer) -> float:
 def _view(fact: Fact) -> dict[str, Any]:
     """A fact as templates see it: plain values, slips corrected, dates as labels, figures as the
     article writes them (``shown``), and the verb that agrees with a name (``be``)."""
-    view: dict[str, Any] = {k: getattr(v, "label", v) for k, v in fact.attrs.items()}
+    view: dict[str, Any] = {k: getattr(v, "label", v) for k, v in fact.fields.items()}
     view.update(id=fact.id, quote=fact.corrected(fact.quote), attribution=fact.attribution, hedge=fact.hedge)
     view["hedges"] = list(fact.hedges)
     view["stage"] = fact.stage

@@ -8,6 +8,7 @@ from typing import Any
 
 from . import schema
 from .errors import InputError, Problem
+from .kinds import fields_for
 from .model import (
     DEFAULT_TOPICS,
     FORMS,
@@ -26,6 +27,7 @@ from .rules import check_deck
 from .safefile import UnreadableFile, read_bytes
 from .template_specs import check_template_ids as _check_template_ids
 from .template_specs import templates as _templates
+from .wording import join_names
 from .yamlfields import field as _field
 from .yamlfields import mapping as _mapping
 from .yamlfields import unknown as _unknown
@@ -300,7 +302,7 @@ def _fact(
         kind=kind,
         topic=common["topic"],
         quote=common["quote"],
-        attrs=frozen_mapping(attrs),
+        fields=fields_for(kind, attrs),
         asked=common["asked"],
         footnote=common["footnote"],
         attribution=common["attribution"],
@@ -312,11 +314,6 @@ def _fact(
         source=common["source"] or "",
         former_ids=tuple(common["former_ids"] or ()),
     )
-
-
-def join_names(names: tuple[str, ...]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _corrections(value: Any, where: str, lines: LineMap, problems: list[Problem]) -> tuple[Correction, ...]:

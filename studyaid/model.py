@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
+from .kinds import Actor, Amount, Event, Fields, Figure, Measure, Place, Relation, Share, Statement, Thing
 from .wording import long_date
 
 TOPICS = ("trade-shares", "gauges", "dates", "actors", "places")
@@ -126,6 +127,27 @@ class Correction:
     correct: str
 
 
+F = TypeVar("F", bound=Fields)
+
+
+class _Kind(Generic[F]):
+    """A fact's fields read as one kind's (``fact.share``): typed, and an error for a fact of another kind."""
+
+    def __init__(self, cls: type[F]) -> None:
+        self.cls = cls
+
+    @overload
+    def __get__(self, fact: None, owner: type[Fact]) -> _Kind[F]: ...
+    @overload
+    def __get__(self, fact: Fact, owner: type[Fact]) -> F: ...
+    def __get__(self, fact: Fact | None, owner: type[Fact]) -> F | _Kind[F]:
+        if fact is None:
+            return self
+        if not isinstance(fact.fields, self.cls):
+            raise TypeError(f"fact {fact.id!r} is a {fact.kind}: it has no {self.cls.__name__} fields")
+        return fact.fields
+
+
 @dataclass(frozen=True)
 class Fact:
     """One figure, date, actor or place from the article, with the sentence it came from."""
@@ -136,8 +158,9 @@ class Fact:
     topic: str
     quote: str
     """The article's sentence, word for word."""
-    attrs: Mapping[str, Any]
-    """Kind-specific fields after validation (``value``, ``part``, ``date``...)."""
+    fields: Fields
+    """The kind's own fields after validation (``kinds.py``): read them typed as ``fact.share``,
+    ``fact.figure`` (amounts, quantities, durations), ``fact.event``..."""
     asked: str | None = None
     """The span of the quote that states the asked value, for cloze and highlighting."""
     footnote: str | None = None
@@ -159,6 +182,17 @@ class Fact:
     """Ids the fact had before it was renamed, oldest first: its Anki notes keep the GUIDs made
     from the oldest, so a rename keeps learners' review history instead of adding duplicates."""
 
+    share = _Kind(Share)
+    figure = _Kind(Figure)
+    amount = _Kind(Amount)
+    measure = _Kind(Measure)
+    event = _Kind(Event)
+    statement = _Kind(Statement)
+    actor = _Kind(Actor)
+    place = _Kind(Place)
+    thing = _Kind(Thing)
+    relation = _Kind(Relation)
+
     @property
     def hedge(self) -> str | None:
         """The first hedge, or None: enough to tell a hedged fact from a plain one."""
@@ -167,7 +201,7 @@ class Fact:
     @property
     def stage(self) -> str:
         """Where the fact stands in time (``happened`` unless the deck says otherwise)."""
-        return str(self.attrs.get("stage") or "happened")
+        return str(self.fields.get("stage") or "happened")
 
     @property
     def identity(self) -> str:
@@ -175,11 +209,14 @@ class Fact:
         return self.former_ids[0] if self.former_ids else self.id
 
     def __getitem__(self, name: str) -> Any:
-        return self.attrs[name]
+        value = self.fields.get(name)
+        if value is None:
+            raise KeyError(name)
+        return value
 
     def get(self, name: str, default: Any = None) -> Any:
-        """A kind-specific field, or ``default`` when the fact does not set it."""
-        return self.attrs.get(name, default)
+        """A field named as text (by a template or a deck file), or ``default`` when the fact does not set it."""
+        return self.fields.get(name, default)
 
     def corrected(self, text: str) -> str:
         """``text`` with the article's slips replaced by their correct forms."""

@@ -276,7 +276,7 @@ def spare_descriptions(deck: Deck, selected: Sequence[Question], n: int, seed: i
 
 def _described_field(facts: Sequence[Fact], q: Question) -> str | None:
     """The fact field the matching question's right column shows (``role`` for actors)."""
-    for name in sorted(facts[0].attrs):
+    for name in sorted(dict(facts[0].fields.items())):
         if q.options and all(f.get(name) == q.options[q.key[i]] for i, f in enumerate(facts)):
             return name
     return None

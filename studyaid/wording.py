@@ -43,6 +43,11 @@ def stated_places(value: float) -> int:
     return decimals(format_number(value))
 
 
+def join_names(names: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``: how a list of names reads in a sentence."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def counted(n: int, one: str, many: str | None = None) -> str:
     """``1 version``, ``5 questions``: a count with its noun in the right number."""
     return f"{format_number(n)} {one if n == 1 else (many or one + 's')}"

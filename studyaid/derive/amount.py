@@ -12,7 +12,7 @@ from .base import Answer, Derivation, Group
 def article_unit_words(f: Fact) -> str | None:
     """The unit as the article writes it in the asked span ("tons", not "metric tons"), when the
     span names a unit pint reads as the fact's own; None to use studyaid's words."""
-    if f.kind != "amount" or f["unit"] in CURRENCIES or f["unit"] == "count" or not f.asked:
+    if f.kind != "amount" or f.figure.unit in CURRENCIES or f.figure.unit == "count" or not f.asked:
         return None
     rest = NUMBER.sub(" ", f.corrected(f.asked))
     rest = " ".join(w for w in rest.replace("-", " ").split() if w not in SCALES)
@@ -20,7 +20,7 @@ def article_unit_words(f: Fact) -> str | None:
         return None
     for name in (rest.replace(" ", "_"), rest):
         try:
-            return rest if parse_unit(name).dimensionality == parse_unit(f["unit"]).dimensionality else None
+            return rest if parse_unit(name).dimensionality == parse_unit(f.figure.unit).dimensionality else None
         except UnitError:
             continue
     return None
@@ -29,13 +29,13 @@ def article_unit_words(f: Fact) -> str | None:
 def amount_text(f: Fact, value: float | None = None, value_max: float | None = None) -> str:
     """An amount fact (or another figure in its unit) as the article states it, with its range and
     its unit words ("270,000 tons" where the article says tons)."""
-    shown = f["value"] if value is None else value
-    top = f.get("value_max") if value is None else value_max
+    shown = f.figure.value if value is None else value
+    top = f.figure.value_max if value is None else value_max
     words = article_unit_words(f)
     if not words:
-        return format_amount(shown, f["unit"], f.get("scale"), f.get("noun"), top)
+        return format_amount(shown, f.figure.unit, f.figure.scale, f.figure.noun, top)
     number = format_number(shown) + (f"–{format_number(top)}" if top is not None else "")
-    return f"{number} {f['scale']} {words}" if f.get("scale") else f"{number} {words}"
+    return f"{number} {f.figure.scale} {words}" if f.figure.scale else f"{number} {words}"
 
 
 def hedged_by(text: str, *facts: Fact) -> str:
@@ -47,7 +47,7 @@ def hedged_by(text: str, *facts: Fact) -> str:
 
 
 def single(g: Group, deck: Deck) -> bool:
-    return g[0].get("value_max") is None
+    return g[0].figure.value_max is None
 
 
 APPROXIMATE = frozenset({"about", "roughly", "around", "approximately", "estimated", "some"})
@@ -58,18 +58,18 @@ def unit_words_of(f: Fact) -> str:
     """What a bare number of this amount counts, in the article's unit words where it has them."""
     words = article_unit_words(f)
     if words:
-        return f"{f['scale']} {words}" if f.get("scale") else words
-    return amount_unit_words(f["unit"], f.get("scale"), f.get("noun"))
+        return f"{f.figure.scale} {words}" if f.figure.scale else words
+    return amount_unit_words(f.figure.unit, f.figure.scale, f.figure.noun)
 
 
 def amount_value(g: Group, deck: Deck) -> Answer:
     f = g[0]
     return Answer(
         amount_text(f),
-        f["value"],
+        f.figure.value,
         unit_words_of(f),
-        stated_places(f["value"]),
-        f"The article gives {amount_text(f)} for {f['subject']}.",
+        stated_places(f.figure.value),
+        f"The article gives {amount_text(f)} for {f.figure.subject}.",
     )
 
 
@@ -77,48 +77,48 @@ def amount_stated(g: Group, deck: Deck) -> Answer:
     f = g[0]
     return Answer(
         amount_text(f),
-        unit=amount_unit_words(f["unit"], f.get("scale"), f.get("noun")),
-        working=f"The article gives {amount_text(f)} for {f['subject']}.",
+        unit=amount_unit_words(f.figure.unit, f.figure.scale, f.figure.noun),
+        working=f"The article gives {amount_text(f)} for {f.figure.subject}.",
     )
 
 
 def _two_parts(g: Group, deck: Deck) -> bool:
-    parts = g[0].get("parts") or ()
+    parts = g[0].amount.parts or ()
     return len(parts) == 2 and all(
-        deck.fact(p).get("value_max") is None and deck.fact(p).get("scale") == g[0].get("scale") for p in parts
+        deck.fact(p).figure.value_max is None and deck.fact(p).figure.scale == g[0].figure.scale for p in parts
     )
 
 
 def _in_unit_of(g: Group, value: float, places: int, sum_text: str) -> Answer:
     """A figure computed from the parts (``sum_text`` = it), in the unit, scale and noun of the fact asked about."""
     f = g[0]
-    shown = format_amount(round(value, places), f["unit"], f.get("scale"), f.get("noun"))
-    unit = amount_unit_words(f["unit"], f.get("scale"), f.get("noun"))
+    shown = format_amount(round(value, places), f.figure.unit, f.figure.scale, f.figure.noun)
+    unit = amount_unit_words(f.figure.unit, f.figure.scale, f.figure.noun)
     return Answer(shown, round(value, places), unit, places, f"{sum_text} = {shown}.")
 
 
 def amount_gap(g: Group, deck: Deck) -> Answer:
-    a, b = (deck.fact(p) for p in g[0]["parts"])
-    hi, lo = (a, b) if a["value"] >= b["value"] else (b, a)
-    gap = round(hi["value"] - lo["value"], 6)
-    places = max(stated_places(a["value"]), stated_places(b["value"]))
+    a, b = (deck.fact(p) for p in g[0].amount.parts or ())
+    hi, lo = (a, b) if a.figure.value >= b.figure.value else (b, a)
+    gap = round(hi.figure.value - lo.figure.value, 6)
+    places = max(stated_places(a.figure.value), stated_places(b.figure.value))
     return _in_unit_of(g, gap, places, f"{amount_text(hi)} − {amount_text(lo)}")
 
 
 def share_of_total(part: Fact, total: Fact) -> Answer:
     """What share of a total one of its parts is, to a tenth of a per cent (for the briefing's breakdowns)."""
-    share = round(part["value"] / total["value"] * 100, 1)
+    share = round(part.figure.value / total.figure.value * 100, 1)
     return Answer(format_percent(share), share, "per cent", 1, f"{amount_text(part)} of {amount_text(total)}.")
 
 
 def _single_with_parts(g: Group, deck: Deck) -> bool:
-    return bool(g[0].get("parts")) and g[0].get("value_max") is None
+    return bool(g[0].amount.parts) and g[0].figure.value_max is None
 
 
 def amount_sum(g: Group, deck: Deck) -> Answer:
-    parts = [deck.fact(p) for p in g[0]["parts"]]
-    total = sum(p["value"] for p in parts)
-    places = max(stated_places(p["value"]) for p in parts)
+    parts = [deck.fact(p) for p in g[0].amount.parts or ()]
+    total = sum(p.figure.value for p in parts)
+    places = max(stated_places(p.figure.value) for p in parts)
     return _in_unit_of(g, total, places, " + ".join(amount_text(p) for p in parts))
 
 
@@ -132,7 +132,7 @@ _METRIC_TARGETS = {
 
 
 def _metric_target(f: Fact) -> tuple[str, str] | None:
-    unit = f["unit"]
+    unit = f.figure.unit
     if unit in CURRENCIES or unit == "count":
         return None
     unit_obj = parse_unit(unit)
@@ -149,7 +149,7 @@ def _is_metric(unit: str) -> bool:
 
 
 def converts_to_metric(g: Group, deck: Deck) -> bool:
-    return _metric_target(g[0]) is not None and g[0].get("value_max") is None
+    return _metric_target(g[0]) is not None and g[0].figure.value_max is None
 
 
 def amount_metric(g: Group, deck: Deck) -> Answer:
@@ -157,8 +157,8 @@ def amount_metric(g: Group, deck: Deck) -> Answer:
     target = _metric_target(f)
     assert target is not None
     expression, words = target
-    scale = SCALES.get(f.get("scale") or "", 1)
-    exact = convert(f["value"] * scale, f["unit"], expression)
+    scale = SCALES.get(f.figure.scale or "", 1)
+    exact = convert(f.figure.value * scale, f.figure.unit, expression)
     places = 1 if exact < 1000 else 0
     if set(f.hedges) & APPROXIMATE and exact >= 1000:
         # "about 240,000 square feet" is about 22,300 square metres, not 22,297.

@@ -11,13 +11,14 @@ from .base import Answer, Derivation, Group
 
 
 def _date(f: Fact) -> FuzzyDate:
-    date: FuzzyDate = f["date"]  # the loader parsed it (schema.date_text)
+    date = f.event.date
+    assert date is not None, f"event {f.id!r} is undated"  # callers ask dated events only
     return date
 
 
 def dated(f: Fact) -> bool:
     """Whether the article dates the event (an undated one gets no date questions)."""
-    return f.get("date") is not None
+    return f.event.date is not None
 
 
 def _past(f: Fact) -> bool:
@@ -36,7 +37,7 @@ def event_year(g: Group, deck: Deck) -> Answer:
         float(d.year or 0),
         "year",
         0,
-        f"The article dates {g[0]['what']} to {date_label(g[0])}.",
+        f"The article dates {g[0].event.what} to {date_label(g[0])}.",
         span=(d.start, d.end),
     )
 
@@ -75,7 +76,7 @@ def _overlapping(g: Group, o: Group) -> bool:
 def event_date(g: Group, deck: Deck) -> Answer:
     d = _date(g[0])
     label = date_label(g[0])
-    return Answer(label, working=f"The article dates {g[0]['what']} to {label}.", span=(d.start, d.end))
+    return Answer(label, working=f"The article dates {g[0].event.what} to {label}.", span=(d.start, d.end))
 
 
 def _dated_singles(facts: Sequence[Fact]) -> list[Fact]:
@@ -91,12 +92,12 @@ def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     ordered = _dated_singles(facts)
     pairs: list[Group] = []
     for i, a in enumerate(ordered):
-        mine = set(a.get("actors") or ())
+        mine = set(a.event.actors or ())
         later = next(
             (
                 b
                 for b in ordered[i + 1 :]
-                if (_date(b).year or 0) > (_date(a).year or 0) and mine & set(b.get("actors") or ())
+                if (_date(b).year or 0) > (_date(a).year or 0) and mine & set(b.event.actors or ())
             ),
             None,
         )
@@ -146,8 +147,8 @@ def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> li
 
 
 def event_order(g: Group, deck: Deck) -> Answer:
-    items = tuple(f["what"] for f in g)
-    labels = "; ".join(f"{f['what']} ({date_label(f)})" for f in g)
+    items = tuple(f.event.what for f in g)
+    labels = "; ".join(f"{f.event.what} ({date_label(f)})" for f in g)
     return Answer(" → ".join(items), working=f"In order: {labels}.", sequence=items)
 
 

@@ -17,7 +17,7 @@ def _foils(conversion: Conversion) -> Callable[[Group, Deck], list[Answer]]:
     """The deck's foils for a measure, written as ``conversion`` writes the true value."""
 
     def pool(g: Group, deck: Deck) -> list[Answer]:
-        return [conversion(v, g[0]["unit"]) for v in g[0].get("foils") or ()]
+        return [conversion(v, g[0].measure.unit) for v in g[0].measure.foils or ()]
 
     return pool
 
@@ -27,9 +27,9 @@ def _mm_answer(value: float, unit: str) -> Answer:
 
 
 def measure_value(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    a = _mm_answer(f["value"], f["unit"])
-    return Answer(a.text, a.number, a.unit, a.places, f"The {f['name']} is {a.text}.")
+    m = g[0].measure
+    a = _mm_answer(m.value, m.unit)
+    return Answer(a.text, a.number, a.unit, a.places, f"The {m.name} is {a.text}.")
 
 
 def _imperial_answer(value: float, unit: str) -> Answer:
@@ -37,12 +37,12 @@ def _imperial_answer(value: float, unit: str) -> Answer:
 
 
 def measure_imperial(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    inches = convert(f["value"], f["unit"], "inch")
-    shown = format_imperial(to_imperial(f["value"], f["unit"]))
+    m = g[0].measure
+    inches = convert(m.value, m.unit, "inch")
+    shown = format_imperial(to_imperial(m.value, m.unit))
     return Answer(
         shown,
-        working=f"{format_number(f['value'])} {f['unit']} = {inches:.4f} in = {shown} to the nearest 1⁄32 in.",
+        working=f"{format_number(m.value)} {m.unit} = {inches:.4f} in = {shown} to the nearest 1⁄32 in.",
     )
 
 
@@ -54,68 +54,68 @@ def converted(target: str, label: str, places: int) -> Derivation:
         return Answer(f"{format_number(exact, places)} {label}", round(exact, places), label, places)
 
     def compute(g: Group, deck: Deck) -> Answer:
-        f = g[0]
-        a = conversion(f["value"], f["unit"])
-        exact = convert(f["value"], f["unit"], target)
+        m = g[0].measure
+        a = conversion(m.value, m.unit)
+        exact = convert(m.value, m.unit, target)
         return Answer(
             a.text,
             a.number,
             a.unit,
             a.places,
-            f"{format_number(f['value'])} {f['unit']} = {format_number(round(exact, 4))} {label} ≈ {a.text}.",
+            f"{format_number(m.value)} {m.unit} = {format_number(round(exact, 4))} {label} ≈ {a.text}.",
         )
 
     return Derivation("measure", f"in_{label}", compute, numeric=True, pool=_foils(conversion))
 
 
 def measure_name(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    return Answer(f["name"], working=f"The {f['name']} measures {format_number(f['value'])} {f['unit']}.")
+    m = g[0].measure
+    return Answer(m.name, working=f"The {m.name} measures {format_number(m.value)} {m.unit}.")
 
 
 def neighbour_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     """Measures of one unit, sorted by value, each with the next larger one."""
-    ordered = sorted(facts, key=lambda f: (f["unit"], f["value"], f.id))
+    ordered = sorted(facts, key=lambda f: (f.measure.unit, f.measure.value, f.id))
     return [
         (a, b)
         for a, b in zip(ordered, ordered[1:], strict=False)
-        if a["unit"] == b["unit"] and a["value"] != b["value"]
+        if a.measure.unit == b.measure.unit and a.measure.value != b.measure.value
     ]
 
 
 def measure_difference(g: Group, deck: Deck) -> Answer:
-    a, b = g
-    gap = b["value"] - a["value"]
-    shown = f"{format_number(gap)} {a['unit']}"
+    a, b = (f.measure for f in g)
+    gap = b.value - a.value
+    shown = f"{format_number(gap)} {a.unit}"
     return Answer(
         shown,
         gap,
-        a["unit"],
+        a.unit,
         stated_places(gap),
-        f"{format_number(b['value'])} {a['unit']} − {format_number(a['value'])} {a['unit']} = {shown}.",
+        f"{format_number(b.value)} {a.unit} − {format_number(a.value)} {a.unit} = {shown}.",
     )
 
 
 def measure_difference_inches(g: Group, deck: Deck) -> Answer:
-    a, b = g
-    gap = b["value"] - a["value"]
-    inches = convert(gap, a["unit"], "inch")
+    a, b = (f.measure for f in g)
+    gap = b.value - a.value
+    inches = convert(gap, a.unit, "inch")
     shown = f"{format_number(inches, 2)} in"
     return Answer(
         shown,
         round(inches, 2),
         "in",
         2,
-        f"{format_number(gap)} {a['unit']} = {format_number(round(inches, 4))} in ≈ {shown}.",
+        f"{format_number(gap)} {a.unit} = {format_number(round(inches, 4))} in ≈ {shown}.",
     )
 
 
 def measure_wider(g: Group, deck: Deck) -> Answer:
-    a, b = g
+    a, b = (f.measure for f in g)
     return Answer(
-        b["name"],
-        working=f"The {b['name']} ({format_number(b['value'])} {b['unit']}) is wider than the "
-        f"{a['name']} ({format_number(a['value'])} {a['unit']}).",
+        b.name,
+        working=f"The {b.name} ({format_number(b.value)} {b.unit}) is wider than the "
+        f"{a.name} ({format_number(a.value)} {a.unit}).",
     )
 
 
@@ -125,7 +125,7 @@ IN_INCHES = converted("inch", "in", 1)
 
 def _narrower(g: Group, deck: Deck) -> list[Answer]:
     """The false answer to "which is the wider": the narrower of the pair."""
-    return [Answer(g[0]["name"])]
+    return [Answer(g[0].measure.name)]
 
 
 DERIVATIONS = (

@@ -66,7 +66,7 @@ def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Gr
 
 
 def actor_matching(g: Group, deck: Deck) -> Answer:
-    pairs = tuple((f["name"], f["role"]) for f in g)
+    pairs = tuple((f.actor.name, f.actor.role) for f in g)
     return Answer(
         "; ".join(f"{n} — {r}" for n, r in pairs),
         working="; ".join(f"{n}: {r}" for n, r in pairs) + ".",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import Deck, Fact
+from ..wording import join_names
 from .base import Answer, Derivation, Group
 
 
@@ -17,38 +18,36 @@ def _norm(s: str) -> str:
     return " ".join(s.casefold().removeprefix("the ").split())
 
 
-def _join(names: tuple[str, ...]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _is(relation: str) -> Callable[[Group, Deck], bool]:
-    return lambda g, deck: g[0]["relation"] == relation
+    return lambda g, deck: g[0].relation.relation == relation
 
 
 def _route_to(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    via = f" via {_join(f['via'])}" if f.get("via") else ""
-    return Answer(f["to"], working=f"{f['subject']} links {f['from']} with {f['to']}{via}.")
+    r = g[0].relation
+    assert r.to is not None  # the rules give every route its ends (schema.RELATION_FIELDS)
+    via = f" via {join_names(r.via)}" if r.via else ""
+    return Answer(r.to, working=f"{r.subject} links {r.from_} with {r.to}{via}.")
 
 
 def _route_via(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    return Answer(_join(f["via"]), working=f"{f['subject']} links {f['from']} with {f['to']} via {_join(f['via'])}.")
+    r = g[0].relation
+    via = join_names(r.via or ())
+    return Answer(via, working=f"{r.subject} links {r.from_} with {r.to} via {via}.")
 
 
 def _member(g: Group, deck: Deck) -> Answer:
     f = g[0]
-    return Answer(f["subject"], working=f"{f['subject']} is a member of {f['object']}.")
+    return Answer(f.relation.subject, working=f"{f.relation.subject} is a member of {f.relation.object}.")
 
 
 def _owner(g: Group, deck: Deck) -> Answer:
     f = g[0]
-    return Answer(f["subject"], working=f"{f['subject']} owns {f['object']}.")
+    return Answer(f.relation.subject, working=f"{f.relation.subject} owns {f.relation.object}.")
 
 
 def _related(f: Fact) -> set[str]:
     """Every name a relation fact mentions: none of them is a safe wrong answer for it."""
-    names = [f["subject"], f.get("object"), f.get("from"), f.get("to"), *(f.get("via") or ())]
+    names = [f.relation.subject, f.relation.object, f.relation.from_, f.relation.to, *(f.relation.via or ())]
     return {_norm(n) for n in names if n}
 
 
@@ -60,13 +59,17 @@ def _names_of(kinds: tuple[str, ...]) -> Callable[[Group, Deck], Iterable[Answer
         f = g[0]
         taken = set(_related(f))
         for other in deck.facts:
-            if other.kind == "relation" and other["relation"] == f["relation"]:
-                same = {_norm(other["subject"]), _norm(other.get("object") or ""), _norm(other.get("from") or "")}
-                if same & {_norm(f["subject"]), _norm(f.get("object") or ""), _norm(f.get("from") or "")}:
+            if other.kind == "relation" and other.relation.relation == f.relation.relation:
+                same = {
+                    _norm(other.relation.subject),
+                    _norm(other.relation.object or ""),
+                    _norm(other.relation.from_ or ""),
+                }
+                if same & {_norm(f.relation.subject), _norm(f.relation.object or ""), _norm(f.relation.from_ or "")}:
                     taken |= _related(other)
         for other in sorted(deck.facts, key=lambda o: o.id):
-            if other.kind in kinds and _norm(other["name"]) not in taken:
-                yield Answer(other["name"])
+            if other.kind in kinds and _norm(other.get("name")) not in taken:
+                yield Answer(other.get("name"))
 
     return pool
 
@@ -74,7 +77,7 @@ def _names_of(kinds: tuple[str, ...]) -> Callable[[Group, Deck], Iterable[Answer
 def _same_question(fields: tuple[str, ...]) -> Callable[[Group, Group], bool]:
     """Another relation of the same sort with the same given fields answers the question too."""
     return lambda g, o: (
-        o[0]["relation"] == g[0]["relation"]
+        o[0].relation.relation == g[0].relation.relation
         and all(_norm(str(g[0].get(k) or "")) == _norm(str(o[0].get(k) or "")) for k in fields)
     )
 
@@ -92,7 +95,7 @@ DERIVATIONS = (
         "relation",
         "route_via",
         _route_via,
-        applies=lambda g, d: g[0]["relation"] == "route" and bool(g[0].get("via")),
+        applies=lambda g, d: g[0].relation.relation == "route" and bool(g[0].relation.via),
         rivals=_same_question(("subject", "from", "to")),
         pool=_names_of(("place",)),
     ),

@@ -14,7 +14,7 @@ from .base import Answer, Derivation, Group, per_deck, significant_places
 
 def share_scope(f: Fact) -> tuple[str, str]:
     """Shares of one whole: same linked amount, or same whole and time."""
-    return (f.get("of") or f["whole"].casefold(), (f.get("when") or "").casefold())
+    return (f.share.of or f.share.whole.casefold(), (f.share.when or "").casefold())
 
 
 def share_groups(facts: Sequence[Fact], deck: Deck) -> dict[tuple[str, str], list[Fact]]:
@@ -27,10 +27,16 @@ def share_groups(facts: Sequence[Fact], deck: Deck) -> dict[tuple[str, str], lis
 
 def whole_of(f: Fact, deck: Deck) -> str | None:
     """The linked whole of a share, as the article writes it."""
-    if f.kind != "share" or not f.get("of"):
+    if f.kind != "share" or not f.share.of:
         return None
-    whole = deck.fact(f["of"])
+    whole = linked_amount(f, deck)
     return hedged_by(amount_text(whole), whole)
+
+
+def linked_amount(f: Fact, deck: Deck) -> Fact:
+    """The amount fact a share's whole is (the share links one by ``of``)."""
+    assert f.share.of is not None, f"share {f.id!r} links no amount"
+    return deck.fact(f.share.of)
 
 
 _WORD_FRACTIONS = {
@@ -58,72 +64,74 @@ def share_fraction(f: Fact) -> Fraction:
     """A share as an exact fraction of its whole: the article's "one third" stays 1/3 (the deck
     stores 33.3 only to the precision a percentage is written with), else value/100."""
     exact = _WORD_FRACTIONS.get(_words(f))
-    if exact is not None and abs(float(exact) * 100 - f["value"]) < 0.5:
+    if exact is not None and abs(float(exact) * 100 - f.share.value) < 0.5:
         return exact
-    return Fraction(str(f["value"])) / 100
+    return Fraction(str(f.share.value)) / 100
 
 
 def share_text(f: Fact) -> str:
     """A share as the article states it: "one third" where it says so, else "92.5%"."""
-    if _words(f) in _WORD_FRACTIONS and share_fraction(f) != Fraction(str(f["value"])) / 100:
+    if _words(f) in _WORD_FRACTIONS and share_fraction(f) != Fraction(str(f.share.value)) / 100:
         return " ".join(f.corrected(f.asked or "").split())
-    return format_percent(f["value"])
+    return format_percent(f.share.value)
 
 
 def share_worth(f: Fact, deck: Deck) -> Fraction:
     """What a share of a linked amount stands for, exactly: one third of 900 is 300."""
-    return share_fraction(f) * Fraction(str(deck.fact(f["of"])["value"]))
+    return share_fraction(f) * Fraction(str(linked_amount(f, deck).figure.value))
 
 
 def _same_part(g: Group, o: Group) -> bool:
-    return share_scope(g[0]) == share_scope(o[0]) and g[0]["part"].casefold() == o[0]["part"].casefold()
+    return share_scope(g[0]) == share_scope(o[0]) and g[0].share.part.casefold() == o[0].share.part.casefold()
 
 
 def share_value(g: Group, deck: Deck) -> Answer:
     f = g[0]
-    when = f" {f['when']}" if f.get("when") else ""
+    when = f" {f.share.when}" if f.share.when else ""
     return Answer(
-        format_percent(f["value"]),
-        f["value"],
+        format_percent(f.share.value),
+        f.share.value,
         "per cent",
         1,
-        f"{f['part']}: {format_percent(f['value'])} of {f['whole']}{when}.",
+        f"{f.share.part}: {format_percent(f.share.value)} of {f.share.whole}{when}.",
     )
 
 
 @per_deck
 def _share_values(deck: Deck) -> Counter[tuple[tuple[str, str], float]]:
     """How many shares of each whole have each value."""
-    return Counter((share_scope(o), o["value"]) for o in deck.facts if o.kind == "share")
+    return Counter((share_scope(o), o.share.value) for o in deck.facts if o.kind == "share")
 
 
 def _unique_value_in_scope(g: Group, deck: Deck) -> bool:
     """A part can be asked for by its share only when no other part of the whole has that share
     (parts that each hold the same share have it too, so they are never asked this way)."""
     f = g[0]
-    if f.get("parts"):
+    if f.share.parts:
         return False
-    return _share_values(deck)[(share_scope(f), f["value"])] == 1
+    return _share_values(deck)[(share_scope(f), f.share.value)] == 1
 
 
 def _same_value(g: Group, o: Group) -> bool:
-    return share_scope(g[0]) == share_scope(o[0]) and g[0]["value"] == o[0]["value"]
+    return share_scope(g[0]) == share_scope(o[0]) and g[0].share.value == o[0].share.value
 
 
 def share_part(g: Group, deck: Deck) -> Answer:
     f = g[0]
-    return Answer(f["part"], working=f"{f['part']} accounted for {format_percent(f['value'])} of {f['whole']}.")
+    return Answer(
+        f.share.part, working=f"{f.share.part} accounted for {format_percent(f.share.value)} of {f.share.whole}."
+    )
 
 
 def of_single_amount(g: Group, deck: Deck) -> bool:
-    return bool(g[0].get("of")) and deck.fact(g[0]["of"]).get("value_max") is None
+    return bool(g[0].share.of) and linked_amount(g[0], deck).figure.value_max is None
 
 
 def share_amount(g: Group, deck: Deck) -> Answer:
     """The value a share of a linked amount comes to, exact where the fraction is ("one third" ×
     $900 million = $300 million), carrying the hedges of the share and of the whole."""
     f = g[0]
-    whole = deck.fact(f["of"])
+    whole = linked_amount(f, deck)
     worth = share_worth(f, deck)
     exact = float(worth)
     places = 0 if exact.is_integer() else significant_places(exact)
@@ -133,7 +141,7 @@ def share_amount(g: Group, deck: Deck) -> Answer:
     return Answer(
         shown,
         round(exact, places),
-        amount_unit_words(whole["unit"], whole.get("scale"), whole.get("noun")),
+        amount_unit_words(whole.figure.unit, whole.figure.scale, whole.figure.noun),
         places,
         f"{hedged_by(share_text(f), f)} × {hedged_by(amount_text(whole), whole)} {equals} {both}.",
         hedged=both,
@@ -142,18 +150,18 @@ def share_amount(g: Group, deck: Deck) -> Answer:
 
 def weight(f: Fact) -> int:
     """How many parts a share fact speaks for: ``each hold 33.3%`` counts once per part."""
-    return len(f.get("parts") or ()) or 1
+    return len(f.share.parts or ()) or 1
 
 
 def share_total(g: Sequence[Fact]) -> float:
     """What the stated shares of one whole add up to, each part counted."""
-    return float(sum(f["value"] * weight(f) for f in g))
+    return float(sum(f.share.value * weight(f) for f in g))
 
 
 def rounding_slack(g: Sequence[Fact]) -> float:
     """How far stated shares may miss 100% through the article's rounding: half the last printed
     digit of each part (3 × 33.3% = 99.9% leaves no rest; 3 × 33% may leave 1%)."""
-    return sum(weight(f) * 0.5 * 10.0 ** -stated_places(f["value"]) for f in g)
+    return sum(weight(f) * 0.5 * 10.0 ** -stated_places(f.share.value) for f in g)
 
 
 def remainder_groups(facts: Sequence[Fact], deck: Deck) -> list[Group]:
@@ -170,7 +178,7 @@ def share_remainder(g: Group, deck: Deck) -> Answer:
     total = share_total(g)
     rest = round(100 - total, 1)
     parts = " + ".join(
-        format_percent(f["value"]) if weight(f) == 1 else f"{weight(f)} × {format_percent(f['value'])}" for f in g
+        format_percent(f.share.value) if weight(f) == 1 else f"{weight(f)} × {format_percent(f.share.value)}" for f in g
     )
     return Answer(
         format_percent(rest),

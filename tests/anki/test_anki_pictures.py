@@ -8,7 +8,6 @@ import re
 import xml.etree.ElementTree as ET
 
 from studyaid.export.anki.pictures import gauge_drawing, pictures_for, share_chart
-from studyaid.model import frozen_mapping
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -57,12 +56,12 @@ def test_yaml_text_in_pictures_is_xml_escaped(mini_deck):
     """Markup in a part's or gauge's name shows as text in the drawing, not as SVG elements."""
     nasty = '<script>alert("x")</script> & co'
     share = mini_deck.fact("share-a")
-    share = dataclasses.replace(share, attrs=frozen_mapping({**share.attrs, "part": nasty}))
+    share = dataclasses.replace(share, fields=dataclasses.replace(share.share, part=nasty))
     chart = share_chart([share])
     assert nasty in _texts(chart)
     assert not re.search(r"<script", chart.svg)
     gauge = mini_deck.fact("gauge-standard")
-    gauge = dataclasses.replace(gauge, attrs=frozen_mapping({**gauge.attrs, "name": nasty}))
+    gauge = dataclasses.replace(gauge, fields=dataclasses.replace(gauge.measure, name=nasty))
     assert nasty in _texts(gauge_drawing([gauge]))
 
 
@@ -70,5 +69,5 @@ def test_a_changed_figure_gets_a_new_file_name(mini_deck):
     """Changing a share's value changes its chart's bytes and therefore its file name."""
     share = mini_deck.fact("share-grain")
     before = share_chart([share])
-    after = share_chart([dataclasses.replace(share, attrs=frozen_mapping({**share.attrs, "value": 41}))])
+    after = share_chart([dataclasses.replace(share, fields=dataclasses.replace(share.share, value=41))])
     assert before.name != after.name
