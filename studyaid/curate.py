@@ -9,8 +9,8 @@ rounds over the facts:
    cloze beside a short answer, not two choice questions) and scoring at least ``MIN_SCORE``
    (derived trivia and questions with linter warnings score below it);
 
-until the deck holds ``NOTES_PER_FACT`` notes per fact on average. No fact is in more than
-``MAX_PER_FACT`` notes after the first round. Facts are visited most important first (named in
+and never more than ``NOTES_PER_FACT`` notes per fact on average. The second and third rounds
+never put a fact in more than ``MAX_PER_FACT`` notes (the first may, to keep every fact). Facts are visited most important first (named in
 the most other facts' sentences), then in the deck file's order, so when the budget runs out it
 is the minor facts that get fewer notes. The result depends on nothing but the deck and its
 notes: the same input gives the same deck.
