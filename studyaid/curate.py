@@ -10,9 +10,9 @@ rounds over the facts:
    (derived trivia and questions with linter warnings score below it);
 
 and never more than ``NOTES_PER_FACT`` notes per fact on average. The second and third rounds
-never put a fact in more than ``MAX_PER_FACT`` notes (the first may, to keep every fact). Facts are visited most important first (named in
-the most other facts' sentences), then in the deck file's order, so when the budget runs out it
-is the minor facts that get fewer notes. The result depends on nothing but the deck and its
+never put a fact in more than ``MAX_PER_FACT`` notes (the first may, to keep every fact). Facts
+are visited most important first (named in the most other facts' sentences), then in the deck
+file's order, so when the budget runs out it is the minor facts that get fewer notes. The result depends on nothing but the deck and its
 notes: the same input gives the same deck.
 
 A unit of choice is one Anki note (the cloze questions on one sentence are one note), so a note

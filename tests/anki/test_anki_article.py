@@ -45,6 +45,26 @@ def _renders(collection, deck_name):
         assert collection.decks.name(card.did).startswith(f"{deck_name}::")
 
 
+def _backs_read_once(collection):
+    """No card back names a library, cites a bare "ibid", labels an attribution "Caveat:", shows
+    an explanation with lower case after a full stop, or shows a sentence of the article twice."""
+    for cid in collection.find_cards(""):
+        card = collection.get_card(cid)
+        back = html.unescape(visible(card.answer()))
+        text = html.unescape(re.sub(r"<[^>]+>", "", back))
+        assert not re.search(r"\b(pint|genanki|jinja2?|typst)\b", text, re.I), text
+        assert not re.search(r"note \[[ivx]+\]: ibid\b", text, re.I), text
+        for caveat in re.findall(r"Caveat:</span>([^<]*)", back):
+            assert caveat.startswith(" the article hedges this with “"), caveat
+        note = card.note()
+        explanation = html.unescape(note["Explanation"])
+        assert not re.search(r"[a-z0-9)\]”\"]\.\s+[a-z]", explanation), explanation
+        quotes = re.findall(r"<blockquote>(.*?)</blockquote>", back)
+        assert len(quotes) == len(set(quotes))
+        if "Text" in note:
+            assert not quotes and "The article: “" not in explanation
+
+
 def _duplicate_first_fields(collection, slug):
     """Anki's own duplicate search, per note type, on the type's first field."""
     anki.lang.set_lang("en")  # find_dupes fails without a language
@@ -60,7 +80,8 @@ def _notes(collection):
 
 def test_default_deck_is_curated_and_covers_every_fact_and_topic(article_deck, article_questions, tmp_path, collection):
     """The default deck holds at most 3 notes per fact on average, every fact and topic of the
-    bank, several forms, no fact in more than MAX_PER_FACT notes, and renders in Anki."""
+    bank, several forms, no fact in more than MAX_PER_FACT notes, renders in Anki with backs a
+    learner reads once, and no two notes of a type share a first field (Anki's own check)."""
     log = _export(article_deck, article_questions, tmp_path, collection)
     notes = _notes(collection)
     assert len(log.new) == len(notes)
@@ -75,6 +96,7 @@ def test_default_deck_is_curated_and_covers_every_fact_and_topic(article_deck, a
     forms = Counter(t for n in notes for t in n.tags if t.startswith("studyaid::form::"))
     assert len(forms) >= 5
     _renders(collection, article_deck.settings.name)
+    _backs_read_once(collection)
     assert _duplicate_first_fields(collection, article_deck.slug) == {role: [] for role in FIELDS}
 
 
@@ -96,4 +118,5 @@ def test_whole_bank_with_all_one_cloze_note_per_sentence(article_deck, article_q
         assert deletions == list(range(1, len(ids) + 1)) and len(note.cards()) == len(ids)
     assert max(by_sentence.values()) > 1
     _renders(collection, article_deck.settings.name)
+    _backs_read_once(collection)
     assert _duplicate_first_fields(collection, article_deck.slug) == {role: [] for role in FIELDS}
