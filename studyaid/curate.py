@@ -12,8 +12,8 @@ rounds over the facts:
 and never more than ``NOTES_PER_FACT`` notes per fact on average. The second and third rounds
 never put a fact in more than ``MAX_PER_FACT`` notes (the first may, to keep every fact). Facts
 are visited most important first (named in the most other facts' sentences), then in the deck
-file's order, so when the budget runs out it is the minor facts that get fewer notes. The result depends on nothing but the deck and its
-notes: the same input gives the same deck.
+file's order, so when the budget runs out it is the minor facts that get fewer notes. The result
+depends on nothing but the deck and its notes: the same input gives the same deck.
 
 A unit of choice is one Anki note (the cloze questions on one sentence are one note), so a note
 is kept or left out whole and its content, hash and GUID are the same in the curated deck and the
