@@ -14,6 +14,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import alsotrue
+from .alsotrue import same_thing
+from .coherence import coherence, coheres
 from .dates import DateFormatError, parse_date
 from .derive import Answer, Derivation, Group
 from .model import Deck, Fact
@@ -106,7 +109,11 @@ def pick_distractors(
                     continue
                 if not _fits(group[0], fact, derivation, deck):
                     continue
-                candidates.append((_affinity(group[0], fact, deck), cand))
+                affinity = _affinity(group[0], fact, deck)
+                if derivation.name in _NAMED:
+                    # Among fair options, those from the answer's own part of the article first.
+                    affinity += 1.0 - coherence(deck, group[0], fact)
+                candidates.append((affinity, cand))
         candidates.extend((0.0, a) for a in derivation.pool(group, deck))
         seen = {answer.key}
         scored: list[tuple[float, float, Answer]] = []
@@ -115,7 +122,7 @@ def pick_distractors(
                 continue
             if answer.span and cand.span and cand.span[0] < answer.span[1] and answer.span[0] < cand.span[1]:
                 continue
-            if len(group) == 1 and also_true(group[0], answer, cand):
+            if len(group) == 1 and also_true(group[0], answer, cand, deck):
                 continue
             seen.add(cand.key)
             # Ties (same sort, same distance) break by the question's own random draw, so that
@@ -130,30 +137,35 @@ def pick_distractors(
     return chosen[:count]
 
 
+_NAMED = ("name", "role", "description")
+"""Derivations whose options are named things or what the article says of them."""
 _SHOWN = {"name": "names", "part": "names"}
 """Derivations whose options are names; for the others (role, description) they are descriptions."""
 
 
 def _fits(subject: Fact, other: Fact, derivation: Derivation, deck: Deck) -> bool:
     """Whether another fact's answer is a fair wrong option: same topic and sort, plausible beside
-    the prompt's type words, not naming the subject (see ``sorts.plausible``)."""
-    if derivation.name in ("name", "role", "description", "part"):
-        return plausible(subject, other, deck, _SHOWN.get(derivation.name, "descriptions"))
-    return True
+    the prompt's type words, not naming the subject (see ``sorts.plausible``), and of the same
+    part of the article (``coherence``)."""
+    shown = _SHOWN.get(derivation.name, "descriptions")
+    if derivation.name in ("name", "role", "description", "part") and not plausible(subject, other, deck, shown):
+        return False
+    # Of the article's own part and era: no 1920s general among today's leaders.
+    return derivation.name not in _NAMED or coheres(deck, subject, other)
 
 
 _BOUNDS = {"up to": "upper", "at most": "upper", "more than": "lower", "at least": "lower", "over": "lower"}
 _APPROXIMATE = ("about", "roughly", "around", "estimated", "approximately")
 
 
-def also_true(subject: Fact, answer: Answer, cand: Answer) -> bool:
+def also_true(subject: Fact, answer: Answer, cand: Answer, deck: Deck) -> bool:
     """Whether a candidate is true of the subject by meaning, not only by text: an alias, a value
-    the fact records as also true (the article's second statement), a value inside the article's
-    bound ("up to 50%" makes 24.6% true as well) or close to an approximate figure."""
-    key = cand.key
-    if any(" ".join(n.casefold().split()) == key for n in names_of(subject)):
+    the article also supports for it or for the same claim elsewhere in its sentence, with every
+    name of what that value names (``alsotrue``), a value inside the article's bound ("up to 50%"
+    makes 24.6% true as well) or close to an approximate figure."""
+    if any(same_thing(n, cand.text) for n in names_of(subject)):
         return True
-    for other in subject.get("also_true") or ():
+    for other in alsotrue.also_true(subject, deck):
         if _same(str(other), cand):
             return True
     if answer.number is not None and cand.number is not None:
@@ -172,7 +184,7 @@ def also_true(subject: Fact, answer: Answer, cand: Answer) -> bool:
 def _same(text: str, cand: Answer) -> bool:
     """Whether a recorded also-true value means the candidate: same words, same number, or dates
     that overlap."""
-    if " ".join(text.casefold().split()) == cand.key:
+    if " ".join(text.casefold().split()) == cand.key or same_thing(text, cand.text):
         return True
     span = cand.span
     if cand.unit == "year" and cand.number is not None:

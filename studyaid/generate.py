@@ -11,13 +11,26 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .alsotrue import also_true
 from .cleantext import find_spans
+from .dates import DateFormatError, parse_date
 from .derive import Answer, Derivation, Group, amount_text, lookup, share_text, whole_of
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .index import by_kind
 from .model import Deck, Fact, Numeric, Question, Source, SourceRef, Template
-from .phrasing import be, cloze_echo, head_and_qualifiers, is_plural, leading_pronoun, states, tense_of
+from .phrasing import (
+    balanced,
+    be,
+    cloze_echo,
+    head_and_qualifiers,
+    is_plural,
+    leading_pronoun,
+    mentions_any_form,
+    passive_event,
+    states,
+    tense_of,
+)
 from .render import render
 from .sorts import names_of
 from .tense import tense
@@ -160,15 +173,18 @@ def build(
         aliases = tuple(first.get("aliases") or ()) if template.answer == "name" else ()
         # What the article also says is true of the fact is a right answer too ("Russia" beside
         # "the Soviet Union" for the 1970s).
-        aliases += tuple(str(a) for a in first.get("also_true") or () if str(a) != answer.text)
+        aliases += tuple(a for a in map(_as_written, also_true(first, deck)) if a != answer.text and a not in aliases)
         extra = {"accept": aliases}
     elif form == "cloze":
         parts = cloze_split(group[0])
         if parts is None:
             return None
         before, after = parts
-        if leading_pronoun(before + answer.text + after) or cloze_echo(
-            answer.text, before + " " + after, names_of(group[0])
+        sentence = before + answer.text + after
+        if (
+            leading_pronoun(sentence)
+            or not balanced(sentence)
+            or cloze_echo(answer.text, before + " " + after, names_of(group[0]))
         ):
             return None
         context["cloze"] = f"{before}{CLOZE_BLANK}{after}"
@@ -206,6 +222,15 @@ def build(
     )
 
 
+def _as_written(value: str) -> str:
+    """An also-true value as a learner would write it: a date by its label ("August 2015" for
+    "2015-08"), anything else as recorded."""
+    try:
+        return parse_date(value).label
+    except DateFormatError:
+        return value
+
+
 def _tolerance(template: Template, answer: Answer) -> float:
     if template.tolerance:
         text = template.tolerance.strip()
@@ -225,6 +250,9 @@ def _view(fact: Fact) -> dict[str, Any]:
     view.update(id=fact.id, quote=fact.corrected(fact.quote), attribution=fact.attribution, hedge=fact.hedge)
     view["hedges"] = list(fact.hedges)
     view["stage"] = fact.stage
+    # The sentence itself says who said it ("According to Federal Customs Service of Russia, …"):
+    # a cloze need not say so again.
+    view["says_source"] = bool(fact.attribution) and mentions_any_form(fact.quote, fact.attribution or "")
     if fact.kind in FIGURE_KINDS:
         view["shown"] = amount_text(fact)
         view["unit_words"] = amount_unit_words(fact["unit"], fact.get("scale"), fact.get("noun"))
@@ -245,7 +273,11 @@ def _view(fact: Fact) -> dict[str, Any]:
         head, _ = head_and_qualifiers(str(fact["what"]))
         plural = is_plural(f"the {head}") if head else False
         words = tense(fact.stage)
-        if fact.stage == "happened":
+        passive = passive_event(str(fact["what"]))
+        if fact.stage == "happened" and passive:
+            # "When was the staff photograph taken?", not "when was the taking of the photograph?"
+            view["asked_as"] = f"{'were' if passive[1] else 'was'} {passive[0]}"
+        elif fact.stage == "happened":
             view["asked_as"] = f"{'were' if plural else 'was'} {fact['what']}"
         else:
             view["asked_as"] = f"{words['did']} {fact['what']} {words['take_place']}"
@@ -298,7 +330,11 @@ def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False)
 def _check_attribution(prompt: str, group: Group) -> None:
     """A question must name its facts' attribution and carry their hedges (else the template is wrong)."""
     for fact in group:
-        if fact.attribution and fact.attribution.casefold() not in prompt.casefold():
+        if (
+            fact.attribution
+            and fact.attribution.casefold() not in prompt.casefold()
+            and not mentions_any_form(prompt, fact.attribution)
+        ):
             raise TemplateError(f"the question does not say the fact is according to {fact.attribution}")
         for word in fact.hedges:
             if hedge_note(word) not in prompt:

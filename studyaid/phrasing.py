@@ -220,6 +220,19 @@ def mentions(text: str, name: str) -> bool:
     return all(t in text_words for t in tokens)
 
 
+def mentions_any_form(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` or says it by a related form of every capitalised word of
+    it ("North Korean weapons" names North Korea, "Russian objections" Russia): an option a
+    prompt names so is no plausible wrong answer."""
+    if mentions(text, name):
+        return True
+    tokens = [t for t in name_tokens(name) if t[:1].isupper() and len(stem(t)) >= 4]
+    if not tokens or len(tokens) < len([t for t in name_tokens(name) if t[:1].isupper()]):
+        return False
+    text_words = [w for w in words(text) if w[:1].isupper()]
+    return all(any(related(t, w) for w in text_words) for t in tokens)
+
+
 def hints(description: str, name: str) -> tuple[str, ...]:
     """Words of a description's head and qualifiers that echo a word of the name it describes:
     "the Russian ministry that says …" for "Russia's Ministry for the Far East Development" ->
@@ -295,11 +308,125 @@ def cloze_echo(answer: str, rest: str, names: Sequence[str]) -> str | None:
     found = [t for t in tokens if stem(t) in rest_words]
     if tokens and len(found) > len(tokens) / 2:
         return f"the cloze answer's {', '.join(repr(t) for t in found)} stands elsewhere in the sentence"
+    # "The _____ fought the White Army": the answer's head word stands in the sentence, so the
+    # blank is the other one of a pair ("Red Army"), and a word's opposite gives the word.
+    every = name_tokens(answer)
+    if len(every) > 1 and len(stem(every[-1])) >= 3 and stem(every[-1]) in rest_words:
+        return f"the cloze answer's head word {every[-1]!r} stands elsewhere in the sentence"
+    opposite = OPPOSITES.get(stem(every[0])) if len(every) == 1 else None
+    if opposite and opposite in rest_words:
+        return f"the cloze answer {every[0]!r} has its opposite {opposite!r} in the sentence"
     if any(_key(answer) in _key(n) or _key(n) in _key(answer) for n in names):
         for name in names:
             if _key(name) != _key(answer) and _key(answer) not in _key(name) and mentions(rest, name):
                 return f"the sentence names the answer another way ({name!r})"
     return None
+
+
+_PAIRS = (
+    ("red", "white"),
+    ("north", "south"),
+    ("east", "west"),
+    ("eastern", "western"),
+    ("northern", "southern"),
+    ("upper", "lower"),
+    ("left", "right"),
+    ("black", "white"),
+    ("import", "export"),
+    ("imports", "exports"),
+    ("inbound", "outbound"),
+    ("minimum", "maximum"),
+    ("first", "last"),
+    ("before", "after"),
+    ("rise", "fall"),
+    ("increase", "decrease"),
+    ("buyer", "seller"),
+    ("winner", "loser"),
+)
+OPPOSITES = {a: b for pair in _PAIRS for a, b in (pair, pair[::-1])}
+"""Words whose opposite in a cloze sentence gives them away (one of a pair: "White" gives "Red")."""
+
+
+_PARTICIPLES = {
+    "taking": "taken",
+    "making": "made",
+    "building": "built",
+    "rebuilding": "rebuilt",
+    "holding": "held",
+    "selling": "sold",
+    "buying": "bought",
+    "catching": "caught",
+    "sending": "sent",
+    "bringing": "brought",
+    "writing": "written",
+    "giving": "given",
+    "setting": "set",
+    "laying": "laid",
+    "seizing": "seized",
+    "freezing": "frozen",
+    "breaking": "broken",
+    "choosing": "chosen",
+    "shooting": "shot",
+    "founding": "founded",
+}
+_TRANSITIVE = frozenset(
+    [
+        "adopting",
+        "announcing",
+        "awarding",
+        "banning",
+        "blacklisting",
+        "closing",
+        "completing",
+        "creating",
+        "designating",
+        "electing",
+        "establishing",
+        "expelling",
+        "imposing",
+        "introducing",
+        "issuing",
+        "launching",
+        "lifting",
+        "opening",
+        "ordering",
+        "passing",
+        "publishing",
+        "ratifying",
+        "releasing",
+        "signing",
+        "suspending",
+        "testing",
+        *_PARTICIPLES,
+    ]
+)
+"""Gerunds whose "of" phrase is what was done to ("the signing of the treaty": the treaty was
+signed); an intransitive one ("the landing of the troops") is left as a noun phrase."""
+_GERUND = re.compile(r"^(?:the |(?P<agent>[A-Z][\w .'’-]*?)['’]s )(?P<verb>\w+ing) of (?P<object>.+)$")
+
+
+def passive_event(what: str) -> tuple[str, bool] | None:
+    """An event named by a gerund as the clause a question asks with, and whether it is plural:
+    "the taking of the staff photograph of Graves" -> ("the staff photograph of Graves taken",
+    False); "China's opening of a rail link and a trade zone" -> ("a rail link and a trade zone
+    opened by China", True). None when the event is no gerund of a known transitive verb."""
+    found = _GERUND.match(what)
+    if not found or found.group("verb") not in _TRANSITIVE:
+        return None
+    verb, thing = found.group("verb"), found.group("object")
+    participle = _PARTICIPLES.get(verb) or f"{verb[:-3]}ed"
+    agent = found.group("agent")
+    clause = f"{thing} {participle}" + (f" by {agent}" if agent else "")
+    head, _ = head_and_qualifiers(thing)
+    plural = " and " in f" {thing} ".split(" with ")[0] or (bool(head) and is_plural(f"the {head}"))
+    return clause, plural
+
+
+def balanced(text: str) -> bool:
+    """Whether every quotation mark and bracket a sentence opens it also closes: a sentence cut
+    from a longer quotation ("… “in 2016, turnover stood at …") reads as broken on its own."""
+    pairs = (("“", "”"), ("(", ")"), ("[", "]"))
+    return all(text.count(a) == text.count(b) for a, b in pairs) and text.count('"') % 2 == 0
 
 
 def states(text: str, wanted: str) -> bool:

@@ -10,7 +10,16 @@ what was printed.
 from __future__ import annotations
 
 from .model import Deck, Fact
-from .phrasing import head_and_qualifiers, hints, mentions, name_tokens, proper_qualifiers, related, words
+from .phrasing import (
+    head_and_qualifiers,
+    hints,
+    mentions,
+    mentions_any_form,
+    name_tokens,
+    proper_qualifiers,
+    related,
+    words,
+)
 
 NAMED_KINDS = ("actor", "place", "measure")
 _PLACE_GROUPS = {"city": "settlement", "port": "settlement"}
@@ -67,7 +76,7 @@ def mismatch(subject: Fact, other: Fact, shown: str) -> str | None:
             if not any(related(hint, t) for t in name_tokens(other["name"])):
                 return f"the answer's name echoes {hint!r} of the prompt, this one does not"
         for name in names_of(other):
-            if mentions(mine, name):
+            if mentions_any_form(mine, name):
                 return f"the prompt names {name!r}"
         return None
     my_head, my_qualifiers = head_and_qualifiers(mine)

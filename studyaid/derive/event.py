@@ -26,8 +26,17 @@ def _past(f: Fact) -> bool:
     return f.stage in ("happened", "ongoing")
 
 
+def settled(f: Fact, deck: Deck) -> bool:
+    """Whether the article gives the event one date only: an event it dates twice ("August 2015"
+    and "early 2016") is no year to key, no point in an order and no end of a gap."""
+    from ..alsotrue import disputed_dates
+
+    own = _date(f) if dated(f) else None
+    return own is None or all(_overlap(own, d) for d in disputed_dates(f, deck))
+
+
 def _has_year(g: Group, deck: Deck) -> bool:
-    return dated(g[0]) and _date(g[0]).year is not None
+    return dated(g[0]) and _date(g[0]).year is not None and settled(g[0], deck)
 
 
 def event_year(g: Group, deck: Deck) -> Answer:
@@ -79,9 +88,18 @@ def event_date(g: Group, deck: Deck) -> Answer:
     return Answer(label, working=f"The article dates {g[0].event.what} to {label}.", span=(d.start, d.end))
 
 
-def _dated_singles(facts: Sequence[Fact]) -> list[Fact]:
+def _dated_singles(facts: Sequence[Fact], deck: Deck) -> list[Fact]:
     return sorted(
-        (f for f in facts if dated(f) and _past(f) and _date(f).year is not None and not f.attribution and not f.hedge),
+        (
+            f
+            for f in facts
+            if dated(f)
+            and _past(f)
+            and _date(f).year is not None
+            and not f.attribution
+            and not f.hedge
+            and settled(f, deck)
+        ),
         key=lambda f: (_date(f), f.id),
     )
 
@@ -89,7 +107,7 @@ def _dated_singles(facts: Sequence[Fact]) -> list[Fact]:
 def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     """Each single-year event with the next event in a later year that shares one of its actors:
     a gap between two unrelated events teaches nothing."""
-    ordered = _dated_singles(facts)
+    ordered = _dated_singles(facts, deck)
     pairs: list[Group] = []
     for i, a in enumerate(ordered):
         mine = set(a.event.actors or ())
@@ -130,7 +148,7 @@ def event_years_before(g: Group, deck: Deck) -> Answer:
 def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Group]:
     """Overlapping windows of events whose order is certain, four to a question."""
     ordered = sorted(
-        (f for f in facts if dated(f) and _past(f) and not f.attribution and not f.hedge),
+        (f for f in facts if dated(f) and _past(f) and not f.attribution and not f.hedge and settled(f, deck)),
         key=lambda f: (_date(f), f.id),
     )
     groups: list[Group] = []

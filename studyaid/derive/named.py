@@ -43,6 +43,7 @@ def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Gr
     """Sets of four actors of one sort (persons with persons, states with states), each actor in
     one set at most, leaving out any actor whose description gives it away within the set (it
     echoes the actor's name) or names another actor of the set."""
+    from ..alsotrue import rival_in_set
     from ..sorts import coarse_sort, matching_giveaway
 
     by_sort: dict[str, list[Fact]] = {}
@@ -54,7 +55,7 @@ def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Gr
         while len(left) >= size:
             chosen: list[Fact] = []
             for f in left:
-                if not matching_giveaway((*chosen, f)):
+                if not matching_giveaway((*chosen, f)) and not rival_in_set((*chosen, f), deck):
                     chosen.append(f)
                 if len(chosen) == size:
                     break

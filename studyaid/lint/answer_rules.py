@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..alsotrue import also_true, rival_in_set, same_thing
+from ..coherence import ERA_GAP, coheres, era_gap
+from ..derive.event import settled
 from ..model import Fact, Question
 from ..phrasing import cloze_echo, mentions, states
 from ..sorts import NAMED_KINDS, coarse_sort, described, matching_giveaway, mismatch, names_of
@@ -110,12 +113,26 @@ def sorts(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, s
         problem = mismatch(subject, other, "descriptions" if asked_described else "names")
         if problem:
             yield "sort", f"{_what(q)} {option!r}: {problem}"
+        elif subject.kind in ("actor", "place") and not coheres(deck, subject, other):
+            gap = era_gap(deck, subject, other)
+            why = f"{gap} years from the answer's era" if gap and gap > ERA_GAP else "another part of the article"
+            yield "sort", f"{_what(q)} {option!r} belongs to {why}"
 
 
 # ------------------------------------------------------------------ rivals
 
 
 def rivals(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
+    if q.form == "matching" and len(facts) > 1:
+        problem = rival_in_set(tuple(facts), index.deck)
+        if problem:
+            yield "rival", problem
+        return
+    if q.form == "ordering" or (q.form == "numeric" and q.numeric is not None and q.numeric.unit in ("year", "years")):
+        for f in facts:
+            if f.kind == "event" and not settled(f, index.deck):
+                yield "rival", f"the article gives {f.id} a second date ({', '.join(also_true(f, index.deck))})"
+        return
     if len(facts) != 1 or q.form not in ("choice", "true-false"):
         return
     subject = facts[0]
@@ -128,13 +145,13 @@ def rivals(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, 
             return
         wrong = [q.shown]
         right = _true_value(q)
-    also = [str(a) for a in subject.get("also_true") or ()]
-    aliases = [text_key(n) for n in names_of(subject)]
+    also = list(also_true(subject, index.deck))
+    aliases = [text_key(n).removeprefix("the ") for n in names_of(subject)]
     for option in wrong:
         if any(_same_meaning(option, a, index) for a in also):
             yield "rival", f"{option!r} is also true: the article says so too ({subject.id} also_true)"
             continue
-        if text_key(option) in aliases:
+        if text_key(option).removeprefix("the ") in aliases:
             yield "rival", f"{option!r} is another name of the answer"
             continue
         if right is not None:
@@ -166,7 +183,7 @@ def _true_value(q: Question) -> str | None:
 
 
 def _same_meaning(option: str, also: str, index: Index) -> bool:
-    if text_key(option) == text_key(also):
+    if same_thing(option, also):
         return True
     a, b = index.span(option), index.span(also)
     if a and b:

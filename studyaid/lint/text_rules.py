@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Deck, Fact, Question
-from ..phrasing import be, is_plural, leading_pronoun
+from ..phrasing import balanced, be, is_plural, leading_pronoun, passive_event
 from ..sorts import names_of
 from .index import YEAR, Index, text_key
 
@@ -38,6 +38,12 @@ def wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str,
         if plural and re.search(rf"{re.escape(f['name'])} is\b", prompt):
             yield "wording", f"{f['name']!r} is plural: {be(f['name'])!r}, not 'is'"
     for f in facts:
+        if (
+            f.kind == "event"
+            and passive_event(str(f["what"]))
+            and re.search(rf"\b(was|were) {re.escape(f['what'])}", prompt)
+        ):
+            yield "wording", f"the event is asked as a noun phrase ({f['what']!r}), not with its verb"
         if f.kind != "event" or not f.asked or f.get("date") is None:
             continue
         quote = f.corrected(f.quote)
@@ -63,6 +69,8 @@ def cloze_pronoun(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
     pronoun = leading_pronoun(sentence)
     if pronoun and not q.context:
         yield "pronoun", f"the sentence opens on {pronoun!r}, which nothing in it resolves"
+    if not balanced(sentence):
+        yield "wording", "the cloze sentence opens a quotation mark or bracket it does not close"
 
 
 _EDITOR_MARK = re.compile(r" ?\[(?:sic|[^\]]*)\]")
