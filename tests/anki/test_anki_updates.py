@@ -109,29 +109,36 @@ def test_changed_note_is_newer_even_when_built_with_an_older_timestamp(deck_copy
 
 
 def test_lock_file_never_loses_entries(deck_copy, tmp_path, templates):
-    """Entries for notes a build no longer makes stay in the lock, and a note that comes back
-    unchanged keeps its old time."""
+    """Entries for notes a build no longer makes stay in the lock, retired with their contents;
+    a note that comes back gets its live contents again, newer, so the retired mark goes."""
     v1 = build(deck_copy, tmp_path / "v1", templates, T1)
+    lock1 = _lock(v1)
     original = deck_copy.read_text(encoding="utf-8")
     lines = original.splitlines(keepends=True)
     place = next(i for i, line in enumerate(lines) if "id: place-capital" in line)
     deck_copy.write_text("".join(lines[:place] + lines[place + 2 :]), encoding="utf-8")
 
     v2 = build(deck_copy, tmp_path / "v2", templates, T1 + 100)
-    lock1, lock2 = _lock(v1), _lock(v2)
+    lock2 = _lock(v2)
     dropped = set(lock1) - {guid(v2.deck, q) for q in v2.questions}
     assert len(dropped) >= 2  # the place's own questions (at least short and cloze)
-    assert {g: lock2[g] for g in dropped} == {g: lock1[g] for g in dropped}
+    assert lock2.keys() == lock1.keys()
+    for g in dropped:
+        assert lock2[g]["retired"] is True and lock2[g]["note"] == lock1[g]["note"]
+        assert lock2[g]["mod"] == T1 + 100 and lock2[g]["hash"] != lock1[g]["hash"]
+    assert all(lock2[g] == lock1[g] for g in lock1.keys() - dropped)
 
     deck_copy.write_text(original, encoding="utf-8")
     v3 = build(deck_copy, tmp_path / "v3", templates, T1 + 200)
     lock3 = _lock(v3)
     assert lock3.keys() == lock1.keys()
-    assert {g: lock3[g] for g in dropped} == {g: lock1[g] for g in dropped}
+    assert {g: lock3[g] for g in dropped} == {g: {**lock1[g], "mod": T1 + 200} for g in dropped}
+    assert all(lock3[g] == lock1[g] for g in lock1.keys() - dropped)
 
 
 def test_lock_file_is_sorted_pretty_json_of_hash_and_mod(deck_copy, tmp_path, templates):
-    """The lock maps each GUID to its content's sha256 and a whole-second time, sorted, indented."""
+    """The lock maps each GUID to its content's sha256, a whole-second time and the note as shipped
+    (to ship it again once retired), sorted, indented."""
     v1 = build(deck_copy, tmp_path / "v1", templates, T1)
     assert v1.lock_file == deck_copy.parent / "mini.lock.json"
     text = v1.lock_file.read_text(encoding="utf-8")
@@ -139,7 +146,8 @@ def test_lock_file_is_sorted_pretty_json_of_hash_and_mod(deck_copy, tmp_path, te
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert len(data) == v1.note_count
     for entry in data.values():
-        assert set(entry) == {"hash", "mod"} and len(entry["hash"]) == 64 and entry["mod"] == int(T1)
+        assert set(entry) == {"hash", "mod", "note"} and len(entry["hash"]) == 64 and entry["mod"] == int(T1)
+        assert set(entry["note"]) == {"role", "type", "topic", "fields", "tags"}
 
 
 def test_lock_is_not_written_when_the_package_fails(deck_copy, tmp_path, templates, monkeypatch):

@@ -5,6 +5,9 @@ time is when its content last changed, kept in the lock file beside the deck fil
 (``lock``). Re-importing a rebuilt package then updates exactly the notes whose content
 changed, leaves learners' edits to the others alone, and never touches their reviews.
 
+Notes a build no longer makes are retired, not dropped: shipped again from the lock file with
+the ``studyaid::retired`` tag, in a ``Retired`` subdeck for fresh imports (``lock``, ``retired``).
+
 With a fixed ``timestamp`` the same input gives the same package bytes (``package``).
 
 By default the package holds the curated deck (``studyaid.curate``: the best notes of every fact,
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import genanki
@@ -29,11 +32,12 @@ from ...model import FORMS, Deck, Question
 from ...scope import scope_problems
 from .. import ExportOptions
 from . import html as h
-from .lock import LockEntry, deck_file_locked, lock_path, read_lock, stamp, write_lock
+from .lock import LockEntry, StoredNote, deck_file_locked, lock_path, read_lock, stamp, write_lock
 from .note_types import note_types
 from .notes import NoteSpec, build_notes
 from .package import Package
 from .pictures import pictures_for
+from .retired import RETIRED_DECK, RETIRED_TAG, retired_hash, retired_notes
 
 _ID_LOW, _ID_SPAN = 1 << 30, 1 << 30
 
@@ -69,9 +73,12 @@ def export_anki(deck: Deck, questions: Sequence[Question], options: ExportOption
     media = {p.name: p.data for n in notes for p in n.pictures}
     with deck_file_locked(options.deck_file or Path(deck.path)):
         before = read_lock(lock_file)
-        hashes = {n.guid: n.content_hash for n in notes}
-        lock = stamp(before, hashes, now)
-        package = Package(deck_tree(deck, notes), media, {n.guid: lock[n.guid].mod for n in notes})
+        made = {n.guid: (n.content_hash, stored(n)) for n in notes}
+        bank_guids = {n.guid for n in bank}
+        lock = stamp(before, made, now, retired_hash, keep=bank_guids)
+        retired = retired_notes(lock, deck.settings)
+        mods = {n.guid: lock[n.guid].mod for n in [*notes, *retired]}
+        package = Package(deck_tree(deck, notes, retired), media, mods)
         data = package.to_bytes(timestamp=now)
         # The lock first, the package after: killed in between, the lock is ahead of the package,
         # and the next build stamps the same content with the same (newer) time. The other way
@@ -80,7 +87,7 @@ def export_anki(deck: Deck, questions: Sequence[Question], options: ExportOption
         write_lock(lock_file, lock)
         write_atomic(target, data)
     if options.report:
-        options.report(change_report(before, hashes, {n.guid for n in bank}))
+        options.report(change_report(before, lock, {n.guid for n in notes}, bank_guids, len(retired)))
     return [target]
 
 
@@ -106,26 +113,44 @@ def chosen_notes(
     return [scoped[i] for i in keep]
 
 
-def change_report(before: Mapping[str, LockEntry], hashes: Mapping[str, str], bank: Collection[str] = ()) -> str:
+def stored(note: NoteSpec) -> StoredNote:
+    """What the lock file keeps of a note, to ship it again once retired."""
+    return StoredNote(note.role, note.note_type_id, note.topic, note.fields, note.tags)
+
+
+def change_report(
+    before: Mapping[str, LockEntry], after: Mapping[str, LockEntry], made: set[str], bank: set[str], shipped: int
+) -> str:
     """What importing the rebuilt package does to a collection that has the previous one.
 
-    ``hashes`` are the built notes', ``bank`` the GUIDs of every note the questions make. A note
-    of the bank left out of this deck (curated, or outside ``--topics``/``--forms``) is not
-    retired: it is still a good note, and ``--all`` ships it. Retired are the notes of the lock
-    that no question makes any more (a removed fact or template)."""
-    new = sum(1 for g in hashes if g not in before)
-    updated = sum(1 for g, h in hashes.items() if g in before and before[g].hash != h)
-    unchanged = len(hashes) - new - updated
-    retired = sum(1 for g in before if g not in hashes and g not in bank)
-    report = f"Anki notes: {new} new, {updated} updated, {unchanged} unchanged, {retired} retired"
-    left_out = sum(1 for g in bank if g not in hashes)
+    ``made`` are the GUIDs of the notes in the package, ``bank`` those of every note the
+    questions make. ``retired`` counts the notes this build retires: shipped before and made by
+    no question any more (a removed fact, template or question). A note of the bank left out of
+    this deck (curated, or outside ``--topics``/``--forms``) is not retired: it is still a good
+    note, ``--all`` ships it, and retiring it would flip with every ``--topics`` build, each flip
+    overwriting learners' edits. Every retired note, of this build or earlier ones, is shipped
+    again, marked; the parts after ``;`` say how many more the bank has and how many are retired.
+    """
+    new = sum(1 for g in made if g not in before)
+    updated = sum(1 for g in made if g in before and (before[g].retired or before[g].hash != after[g].hash))
+    unchanged = len(made) - new - updated
+    retiring = sum(1 for g, e in after.items() if e.retired and not (g in before and before[g].retired))
+    lost = sum(1 for g, e in after.items() if g not in bank and e.note is None)
+    report = f"Anki notes: {new} new, {updated} updated, {unchanged} unchanged, {retiring} retired"
+    left_out = sum(1 for g in bank if g not in made)
     if left_out:
         report += f"; {left_out} more in the whole bank (--all)"
+    if shipped:
+        report += f"; {shipped} retired notes shipped tagged {RETIRED_TAG}"
+    if lost:
+        report += f"; {lost} no longer made and not shipped: the lock file kept no contents for them"
     return report
 
 
-def deck_tree(deck: Deck, notes: Sequence[NoteSpec]) -> list[genanki.Deck]:
-    """The article's deck (empty, the tree's root) and a ``Name::Topic`` subdeck per topic."""
+def deck_tree(deck: Deck, notes: Sequence[NoteSpec], retired: Sequence[NoteSpec] = ()) -> list[genanki.Deck]:
+    """The article's deck (empty, the tree's root), a ``Name::Topic`` subdeck per topic and,
+    when there are retired notes, a ``Name::Retired`` subdeck for them (fresh imports only:
+    Anki leaves existing cards in their decks)."""
     settings = deck.settings
     models = note_types(settings, deck.slug)
     source = deck.source
@@ -140,8 +165,13 @@ def deck_tree(deck: Deck, notes: Sequence[NoteSpec]) -> list[genanki.Deck]:
         for topic in deck.topic_ids
         if any(n.topic == topic for n in notes)
     }
-    for position, note in enumerate(notes, start=1):
-        subdecks[note.topic].add_note(
+    if retired:
+        subdecks[RETIRED_DECK] = genanki.Deck(
+            subdeck_id(settings.deck_id, RETIRED_DECK), f"{settings.name}::{RETIRED_DECK}"
+        )
+    placed = [*((n.topic, n) for n in notes), *((RETIRED_DECK, n) for n in retired)]
+    for position, (where, note) in enumerate(placed, start=1):
+        subdecks[where].add_note(
             genanki.Note(
                 models[note.role],
                 list(note.fields),
