@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .dates import FuzzyDate
 from .derive.base import per_deck
 from .model import Deck, Fact
 from .phrasing import name_tokens, stem, words
@@ -37,6 +38,11 @@ class Context:
     years: Mapping[str, tuple[int, ...]]
     parts: bool
     """Whether the article is long enough to have parts (a short one is a single context)."""
+    hubs: frozenset[str] = frozenset()
+    """The article's hub: what is mentioned in so many sentences that it belongs to every part."""
+    gap: float = ERA_GAP
+    """Years apart beyond which two things belong to different eras of this article: at least
+    ``ERA_GAP``, a third of the years its events span (an article on three centuries has longer eras)."""
 
 
 def _names(fact: Fact) -> list[str]:
@@ -148,7 +154,9 @@ def context(deck: Deck) -> Context:
                 for e2, weight2 in first[e].items():
                     spread[e2] += _SPREAD * weight * weight2
         vectors[fid] = _unit(spread)
-    return Context(vectors, years, len(sentences) > _ONE_CONTEXT)
+    dates = [f["date"] for f in deck.facts if f.kind == "event" and isinstance(f.get("date"), FuzzyDate)]
+    span = max(d.end for d in dates) - min(d.start for d in dates) if dates else 0.0
+    return Context(vectors, years, len(sentences) > _ONE_CONTEXT, frozenset(hubs), max(float(ERA_GAP), span / 3))
 
 
 _NOW = frozenset(["now", "today", "currently", "nowadays"])
@@ -186,6 +194,18 @@ def _phrases(fact: Fact) -> list[tuple[str, ...]]:
     return found
 
 
+def era_limit(deck: Deck) -> float:
+    """Years apart beyond which two things of this article belong to different eras."""
+    return context(deck).gap
+
+
+def is_hub(deck: Deck, fact: Fact) -> bool:
+    """Whether the fact is the article's hub (North Korea in an article on North Korea): what the
+    article says of it, other things of its sort may be in the world too, and it stands behind
+    most prompts ("Pyongyang", "the DPRK"), so it is no wrong option and gets none."""
+    return fact.id in context(deck).hubs
+
+
 def coherence(deck: Deck, a: Fact, b: Fact) -> float:
     """How close two facts' contexts are, from 0 (nothing in common but the article's hub) to 1."""
     va, vb = context(deck).vectors.get(a.id, {}), context(deck).vectors.get(b.id, {})
@@ -208,6 +228,19 @@ def era_gap(deck: Deck, a: Fact, b: Fact) -> int | None:
 def coheres(deck: Deck, a: Fact, b: Fact) -> bool:
     """Whether ``b`` may stand beside ``a`` as a wrong option: eras that meet, a shared context."""
     gap = era_gap(deck, a, b)
-    if gap is not None and gap > ERA_GAP:
+    if gap is not None and gap > era_limit(deck):
         return False
     return not context(deck).parts or coherence(deck, a, b) >= MIN_COHERENCE
+
+
+def incoherent_set(items: tuple[Fact, ...], deck: Deck) -> str | None:
+    """Why items cannot be matched fairly together, or None: one from another part or era of the
+    article (the US President beside Egypt's leaders is matched by world knowledge alone), or the
+    article's hub."""
+    for i, a in enumerate(items):
+        if is_hub(deck, a):
+            return f"{a.id} is the article's hub"
+        for b in items[i + 1 :]:
+            if not coheres(deck, a, b):
+                return f"{a.id} and {b.id} belong to different parts of the article"
+    return None

@@ -11,17 +11,18 @@ from __future__ import annotations
 import bisect
 import math
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import alsotrue
 from .alsotrue import same_thing
-from .coherence import coherence, coheres
-from .dates import DateFormatError, parse_date
+from .coherence import coherence, coheres, era_limit, is_hub
+from .dates import DateFormatError, FuzzyDate, parse_date
 from .derive import Answer, Derivation, Group
 from .model import Deck, Fact
-from .phrasing import NUMBER
-from .sorts import names_of, plausible
+from .phrasing import NUMBER, words
+from .sorts import described, exclusive, names_of, plausible, same_head
 
 DISTRACTORS = 3
 WINDOW = 32
@@ -107,7 +108,7 @@ def pick_distractors(
                 fact, cand = index.entries[i]
                 if fact.id == group[0].id or derivation.rivals(group, (fact,)):
                     continue
-                if not _fits(group[0], fact, derivation, deck):
+                if not _fits(group[0], fact, derivation, deck, statement=count == 1):
                     continue
                 affinity = _affinity(group[0], fact, deck)
                 if derivation.name in _NAMED:
@@ -120,16 +121,21 @@ def pick_distractors(
         for affinity, cand in candidates:
             if cand.key in seen or cand.unit != answer.unit:
                 continue
-            if answer.span and cand.span and cand.span[0] < answer.span[1] and answer.span[0] < cand.span[1]:
+            if answer.span and cand.span and near(answer.span, cand.span, fuzzy(answer.text, cand.text)):
+                continue
+            if part_of(answer.text, cand.text):
                 continue
             if len(group) == 1 and also_true(group[0], answer, cand, deck):
                 continue
             seen.add(cand.key)
             # Ties (same sort, same distance) break by the question's own random draw, so that
             # questions of one kind do not all get the same alphabetically first distractors.
+            if answer.span and cand.span and _date_form(cand.text) != _date_form(answer.text):
+                # "2007 and 2008" among "early 2012 | late 2012 | early 2013" is the odd one out.
+                affinity += 0.1
             scored.append((affinity + _distance(answer, cand), rng.random(), cand))
         scored.sort(key=lambda entry: (entry[0], entry[1]))
-        return [a for _, _, a in scored]
+        return _spread([a for _, _, a in scored], count)
 
     chosen = ranked(wide=False)
     if len(chosen) < count and index is not None and len(index.entries) > WINDOW:
@@ -143,15 +149,35 @@ _SHOWN = {"name": "names", "part": "names"}
 """Derivations whose options are names; for the others (role, description) they are descriptions."""
 
 
-def _fits(subject: Fact, other: Fact, derivation: Derivation, deck: Deck) -> bool:
+def _fits(subject: Fact, other: Fact, derivation: Derivation, deck: Deck, statement: bool = False) -> bool:
     """Whether another fact's answer is a fair wrong option: same topic and sort, plausible beside
     the prompt's type words, not naming the subject (see ``sorts.plausible``), and of the same
     part of the article (``coherence``)."""
     shown = _SHOWN.get(derivation.name, "descriptions")
     if derivation.name in ("name", "role", "description", "part") and not plausible(subject, other, deck, shown):
         return False
+    if derivation.name in ("date", "year") and _era_apart(subject, other, deck):
+        # "The late 1950s" among dates of the Russian Civil War is ruled out by era alone.
+        return False
+    if derivation.name not in _NAMED:
+        return True
+    if is_hub(deck, subject) or is_hub(deck, other):
+        return False
+    if derivation.name != "name" and not exclusive(described(other)):
+        # "The state added to the list of state sponsors of terrorism" may be true of many.
+        return False
+    if statement and derivation.name != "name" and not same_head(subject, other):
+        # "The White House is the agency that…": a false statement must fit the subject's kind.
+        return False
     # Of the article's own part and era: no 1920s general among today's leaders.
-    return derivation.name not in _NAMED or coheres(deck, subject, other)
+    return coheres(deck, subject, other)
+
+
+def _era_apart(subject: Fact, other: Fact, deck: Deck) -> bool:
+    a, b = subject.get("date"), other.get("date")
+    if not isinstance(a, FuzzyDate) or not isinstance(b, FuzzyDate):
+        return False
+    return b.start > a.end + era_limit(deck) or a.start > b.end + era_limit(deck)
 
 
 _BOUNDS = {"up to": "upper", "at most": "upper", "more than": "lower", "at least": "lower", "over": "lower"}
@@ -203,6 +229,66 @@ def _same(text: str, cand: Answer) -> bool:
         except ValueError:
             return False
     return False
+
+
+def _spread(ranked: list[Answer], count: int) -> list[Answer]:
+    """The best-ranked dates, not all from one cluster: a date a year or less from one already
+    chosen waits until the others are used."""
+    if not any(a.span for a in ranked):
+        return ranked
+    chosen: list[Answer] = []
+    later: list[Answer] = []
+    for a in ranked:
+        close = a.span and any(c.span and abs(c.span[0] - a.span[0]) <= 1 for c in chosen)
+        (later if close and len(chosen) < count else chosen).append(a)
+    return chosen[:count] + later + chosen[count:]
+
+
+_FORMS = (
+    ("day", re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")),
+    ("month", re.compile(r"^[A-Z][a-z]+ \d{4}$")),
+    ("part", re.compile(r"^(early|mid|late) \d{4}$")),
+    ("year", re.compile(r"^\d{4}$")),
+)
+
+
+def _date_form(label: str) -> str:
+    """How precisely a date is written: a day, a month, part of a year, a year, or a span."""
+    return next((name for name, pattern in _FORMS if pattern.match(label)), "span")
+
+
+MARGIN = 1 / 12
+"""A wrong date keeps a month from the answer's span: is 16 May still "early 2016"?"""
+
+
+def near(a: tuple[float, float], b: tuple[float, float], fuzzy: bool) -> bool:
+    """Whether two date spans overlap, or come within the margin of each other when either has a
+    fuzzy edge ("early 2016"; 2015 and 2016 are clearly apart)."""
+    margin = MARGIN if fuzzy else 0.0
+    return b[0] < a[1] + margin and a[0] < b[1] + margin
+
+
+_FUZZY = re.compile(r"\b(early|mid|late|spring|summer|autumn|fall|winter)\b", re.I)
+
+
+def fuzzy(*labels: str) -> bool:
+    """Whether a date label has an edge a reader can argue about."""
+    return any(_FUZZY.search(label) for label in labels)
+
+
+def part_of(answer: str, cand: str) -> bool:
+    """Whether one text's words are all among the other's ("frozen fish" beside "frozen fish and
+    crustaceans"): such an option is half right."""
+    if any(ch.isdigit() for ch in answer + cand):
+        return False
+    short, long = sorted((answer.casefold(), cand.casefold()), key=len)
+    if not re.search(r"\b(and|or)\b|,", long):
+        return False  # "Lindholm" and "the Lindholm Canal Company" are two things
+    x, y = set(words(short)) - _FILLER, set(words(long)) - _FILLER
+    return bool(x) and x < y
+
+
+_FILLER = frozenset(["the", "and", "of"])
 
 
 def _position(answer: Answer) -> float | None:

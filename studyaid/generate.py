@@ -28,11 +28,12 @@ from .phrasing import (
     leading_pronoun,
     mentions_any_form,
     passive_event,
+    restated,
     states,
     tense_of,
 )
 from .render import render
-from .sorts import names_of
+from .sorts import name_echo, names_of
 from .tense import tense
 from .wording import CLOZE_BLANK, amount_unit_words, at_date, capfirst, hedge_of, question_note
 
@@ -184,6 +185,7 @@ def build(
         if (
             leading_pronoun(sentence)
             or not balanced(sentence)
+            or restated(answer.text, before, after)
             or cloze_echo(answer.text, before + " " + after, names_of(group[0]))
         ):
             return None
@@ -198,6 +200,8 @@ def build(
         roles = [r for _, r in answer.pairs]
         rng.shuffle(roles)
         extra = {"items": tuple(names), "options": tuple(roles), "key": tuple(roles.index(r) for _, r in answer.pairs)}
+    if template.answer == "name" and form in ("short", "choice") and name_echo(group[0]):
+        return None
     prompt = render(template.prompt, context)
     _check_attribution(prompt, group)
     if _gives_away(prompt, answer, form):

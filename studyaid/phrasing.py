@@ -153,7 +153,7 @@ def related(a: str, b: str) -> bool:
     x, y = stem(a), stem(b)
     if not x or not y:
         return False
-    if x == y:
+    if x == y or y in _SAME.get(x, ()) or x in _SAME.get(y, ()):
         return True
     for part_x in x.split("-"):
         for part_y in y.split("-"):
@@ -169,6 +169,13 @@ def related(a: str, b: str) -> bool:
     return False
 
 
+_SAME = {
+    "american": ("u.s", "us", "usa", "america"),
+    "british": ("uk", "britain", "u.k"),
+    "soviet": ("ussr", "u.s.s.r"),
+    "dutch": ("netherlands",),
+}
+"""Demonyms whose country is written otherwise: "the American force" names the U.S. force."""
 _COMMON = frozenset(
     [
         "the",
@@ -420,6 +427,18 @@ def passive_event(what: str) -> tuple[str, bool] | None:
     head, _ = head_and_qualifiers(thing)
     plural = " and " in f" {thing} ".split(" with ")[0] or (bool(head) and is_plural(f"the {head}"))
     return clause, plural
+
+
+_RESTATED_AFTER = re.compile(r"^\s*\([^)]*\d[^)]*\)")
+_RESTATED_BEFORE = re.compile(r"\d[\d,.]*\s*[A-Za-z.$%]{0,12}\s*\(\s*$")
+
+
+def restated(answer: str, before: str, after: str) -> bool:
+    """Whether a figure's blank stands beside the same figure in other units: "_____ (4 ft. 11
+    27⁄32 in)" or "1,520 mm (_____)" is answered by converting."""
+    if not any(ch.isdigit() for ch in answer):
+        return False
+    return bool(_RESTATED_AFTER.match(after) or _RESTATED_BEFORE.search(before))
 
 
 def balanced(text: str) -> bool:

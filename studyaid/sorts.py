@@ -9,6 +9,8 @@ what was printed.
 
 from __future__ import annotations
 
+import re
+
 from .model import Deck, Fact
 from .phrasing import (
     head_and_qualifiers,
@@ -117,4 +119,51 @@ def matching_giveaway(items: tuple[Fact, ...]) -> str | None:
         for hint in hints(texts[i], f["name"]):
             if not all(any(related(hint, w) for w in words(t)) for j, t in enumerate(texts) if j != i):
                 return f"the description of {f['name']!r} echoes its name ({hint!r})"
+        for q in proper_qualifiers(texts[i]):
+            # "the North Korean leader" among Egyptian leaders, "the Treasury Secretary" among
+            # warlords: a qualifier no other description shares is matched by world knowledge.
+            if len(texts) > 1 and not any(
+                any(related(q, w) for w in head_and_qualifiers(t)[1]) for j, t in enumerate(texts) if j != i
+            ):
+                return f"the description of {f['name']!r} alone is {q!r}"
+    return None
+
+
+_CLASS_WORDS = re.compile(r"\b(lists?|among|one of|members?|hopes? to|sponsors?)\b", re.I)
+
+
+def exclusive(description: str) -> bool:
+    """Whether a description singles out one thing: one that places it on a list or in a class
+    ("added to its list of state sponsors", "has not given up hopes to be a nuclear power") may
+    be true of other things too, so it is no safe wrong option."""
+    return not _CLASS_WORDS.search(description)
+
+
+def same_head(subject: Fact, other: Fact) -> bool:
+    """Whether two named facts are described with one head noun (or related ones): "the agency
+    that…" does not fit what the article calls "the source of a statement"."""
+    mine, _ = head_and_qualifiers(described(subject))
+    theirs, _ = head_and_qualifiers(described(other))
+    return not mine or not theirs or related(mine, theirs) or subject.get("actor_kind") == "person"
+
+
+def name_echo(fact: Fact) -> str | None:
+    """Why asking for a named fact's name from its description gives the name away, or None: the
+    description's head and qualifiers say half of the name's words or more ("the American force
+    sent to …" for the U.S. Expeditionary Force)."""
+    text = described(fact)
+    head, qualifiers = head_and_qualifiers(text)
+    if not head or len(qualifiers) > 3:
+        return None  # no short noun phrase to read ("the state North Korea found it harder …")
+    said = [*qualifiers, head]
+    for name in names_of(fact)[:1]:  # an alias may carry a title ("Major General …")
+        tokens = name_tokens(name)
+        if len(tokens) < 2:
+            continue
+        echoed = [t for t in tokens if any(related(t, w) for w in said)]
+        # The type word alone ("the river that …" for the Tumen River) gives nothing away; a
+        # proper word does ("the Chinese military" for the Chinese PLA).
+        telling = [t for t in echoed if any(related(t, q) for q in qualifiers if q[:1].isupper())]
+        if telling and len(echoed) * 2 >= len(tokens):
+            return f"the description says {', '.join(repr(t) for t in echoed)} of the name {name!r}"
     return None

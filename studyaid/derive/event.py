@@ -151,10 +151,15 @@ def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> li
         (f for f in facts if dated(f) and _past(f) and not f.attribution and not f.hedge and settled(f, deck)),
         key=lambda f: (_date(f), f.id),
     )
+    common = _common_words(ordered)
     groups: list[Group] = []
     for start in range(0, len(ordered), 2):
         chain: list[Fact] = []
         for f in ordered[start:]:
+            if _tells_order(f, common):
+                continue
+            if chain and any(_shared(f, c, common) for c in chain):
+                continue
             if not chain or _date(chain[-1]).before(_date(f)):
                 chain.append(f)
             if len(chain) == size:
@@ -162,6 +167,39 @@ def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> li
                 break
     unique = {tuple(f.id for f in g): g for g in groups}
     return list(unique.values())
+
+
+_RELATIONAL = re.compile(
+    r"\b(after|before|followed|following|broken|reneged|resumed|renewed|subsequent|later|last|"
+    r"again|first|second|third|final|previous|earlier|since)\b",
+    re.I,
+)
+
+
+def _tells_order(f: Fact, common: frozenset[str]) -> bool:
+    """Whether an event's words place it relative to another ("the test that followed the broken
+    moratorium"): an ordering item that says where it goes is no question."""
+    return bool(_RELATIONAL.search(str(f["what"])))
+
+
+def _content(f: Fact) -> set[str]:
+    """The telling words of an event: long words other than its head ("the opening of …")."""
+    found = re.findall(r"[A-Za-z][\w-]{4,}", str(f["what"]))
+    return {w.casefold() for w in found[1:]}
+
+
+def _common_words(facts: Sequence[Fact]) -> frozenset[str]:
+    """Words in more than a sixth of the events (the article's own subject), which link nothing."""
+    counts: dict[str, int] = {}
+    for f in facts:
+        for w in _content(f):
+            counts[w] = counts.get(w, 0) + 1
+    return frozenset(w for w, n in counts.items() if n > max(2, len(facts) / 6))
+
+
+def _shared(a: Fact, b: Fact, common: frozenset[str]) -> bool:
+    """Whether two events share a telling word ("moratorium"), so that one reads as the sequel."""
+    return bool((_content(a) & _content(b)) - common)
 
 
 def event_order(g: Group, deck: Deck) -> Answer:

@@ -44,6 +44,7 @@ def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Gr
     one set at most, leaving out any actor whose description gives it away within the set (it
     echoes the actor's name) or names another actor of the set."""
     from ..alsotrue import rival_in_set
+    from ..coherence import incoherent_set
     from ..sorts import coarse_sort, matching_giveaway
 
     by_sort: dict[str, list[Fact]] = {}
@@ -55,7 +56,8 @@ def matching_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> list[Gr
         while len(left) >= size:
             chosen: list[Fact] = []
             for f in left:
-                if not matching_giveaway((*chosen, f)) and not rival_in_set((*chosen, f), deck):
+                fair = not matching_giveaway((*chosen, f)) and not rival_in_set((*chosen, f), deck)
+                if fair and not incoherent_set((*chosen, f), deck):
                     chosen.append(f)
                 if len(chosen) == size:
                     break

@@ -6,11 +6,22 @@ import re
 from collections.abc import Iterable
 
 from ..alsotrue import also_true, rival_in_set, same_thing
-from ..coherence import ERA_GAP, coheres, era_gap
+from ..coherence import coheres, era_gap, era_limit, incoherent_set, is_hub
 from ..derive.event import settled
+from ..distractors import fuzzy, near, part_of
 from ..model import Fact, Question
-from ..phrasing import cloze_echo, mentions, states
-from ..sorts import NAMED_KINDS, coarse_sort, described, matching_giveaway, mismatch, names_of
+from ..phrasing import cloze_echo, mentions, restated, states
+from ..sorts import (
+    NAMED_KINDS,
+    coarse_sort,
+    described,
+    exclusive,
+    matching_giveaway,
+    mismatch,
+    name_echo,
+    names_of,
+    same_head,
+)
 from .index import YEAR, Index, text_key
 
 _HEDGE_BOUND = {"up to": "upper", "at most": "upper", "more than": "lower", "at least": "lower", "over": "lower"}
@@ -30,6 +41,10 @@ def echo(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, st
     subject = facts[0]
     if q.form in ("choice", "short", "numeric") and _states(q.prompt, q.answer):
         yield "echo", f"the prompt states its answer {q.answer!r}"
+    if q.form in ("choice", "short") and q.template_id.endswith(("-name-choice", "-name-short")):
+        echoed = name_echo(subject)
+        if echoed and subject.kind in NAMED_KINDS:
+            yield "echo", echoed
     if q.form in ("choice", "true-false") and len(facts) == 1:
         shown = q.options if q.form == "choice" and q.options else ((q.shown,) if q.shown else ())
         for option in shown:
@@ -46,6 +61,8 @@ def echo(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, st
         echoed = cloze_echo(q.answer, rest, names_of(subject))
         if echoed:
             yield "echo", echoed
+        if restated(q.answer, *q.cloze):
+            yield "echo", "the cloze answer stands beside the same figure in other units"
     if q.form == "matching" and q.items and q.options:
         for description in q.options:
             for item in q.items:
@@ -76,9 +93,12 @@ def sorts(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, s
         sorts = {coarse_sort(f, deck) for f in facts}
         if len(sorts) > 1:
             yield "sort", f"matching items of different sorts ({', '.join(sorted(sorts))})"
-        giveaway = matching_giveaway(tuple(facts))
+        giveaway = matching_giveaway(tuple(facts)) or incoherent_set(tuple(facts), deck)
         if giveaway:
             yield "sort", giveaway
+        return
+    if q.form == "choice" and len(facts) == 1 and subject.kind == "event" and subject.get("date") is not None:
+        yield from _date_options(q, subject, index)
         return
     if len(facts) != 1 or q.form not in ("choice", "true-false") or subject.kind not in (*NAMED_KINDS, "share"):
         return
@@ -113,10 +133,25 @@ def sorts(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, s
         problem = mismatch(subject, other, "descriptions" if asked_described else "names")
         if problem:
             yield "sort", f"{_what(q)} {option!r}: {problem}"
+        elif subject.kind in ("actor", "place") and (is_hub(deck, subject) or is_hub(deck, other)):
+            yield "sort", f"{_what(q)} {option!r}: the article's hub is no wrong option and gets none"
         elif subject.kind in ("actor", "place") and not coheres(deck, subject, other):
             gap = era_gap(deck, subject, other)
-            why = f"{gap} years from the answer's era" if gap and gap > ERA_GAP else "another part of the article"
+            far = gap is not None and gap > era_limit(deck)
+            why = f"{gap} years from the answer's era" if far else "another part of the article"
             yield "sort", f"{_what(q)} {option!r} belongs to {why}"
+        elif q.form == "true-false" and asked_described and not same_head(subject, other):
+            yield "sort", f"the false statement's {option!r} has another head noun than the subject's description"
+
+
+def _date_options(q: Question, subject: Fact, index: Index) -> Iterable[tuple[str, str]]:
+    """Dates of another era among a date's options ("the late 1950s" beside 1918)."""
+    own = subject["date"]
+    for option in q.options or ():
+        span = index.span(option)
+        limit = era_limit(index.deck)
+        if option != q.answer and span and (span[0] > own.end + limit or own.start > span[1] + limit):
+            yield "sort", f"the option {option!r} lies more than {limit:.0f} years from the answer's date"
 
 
 # ------------------------------------------------------------------ rivals
@@ -156,9 +191,16 @@ def rivals(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, 
             continue
         if right is not None:
             a, b = index.span(right), index.span(option)
-            if a and b and a[0] < b[1] and b[0] < a[1]:
-                yield "rival", f"{option!r} overlaps the answer's dates {right!r}"
+            if a and b and near(a, b, fuzzy(right, option)):
+                yield "rival", f"{option!r} overlaps the answer's dates {right!r} or comes within a month of them"
                 continue
+            if part_of(right, option):
+                yield "rival", f"{option!r} and the answer {right!r} are parts of one another"
+                continue
+        described_option = [o for o in index.described_as(option) if o.kind == subject.kind and o.id != subject.id]
+        if described_option and not exclusive(option):
+            yield "rival", f"{option!r} places its subject in a class or on a list: it may be true of the answer too"
+            continue
         bound = _bound(subject)
         value, number = _number(right) if right else None, _number(option)
         if bound and value is not None and number is not None and _unit_of(option) == _unit_of(right or ""):
