@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cached_property
 
 from ..dates import FuzzyDate
 from ..model import Deck, Fact
+from ..phrasing import is_plural
 from ..sorts import NAMED_KINDS, described, names_of
 
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -30,6 +32,16 @@ class Index:
                 self.dates[text_key(d.label)] = (d.start, d.end)
                 if d.year is not None:
                     self.dates.setdefault(str(d.year), (float(d.year), d.year + 1.0))
+
+    @cached_property
+    def plural_names(self) -> tuple[str, ...]:
+        """Names of actors and places that take a plural verb ("the Houthi rebels are"), found
+        once: the wording rule checks every prompt for them, and a deck can have 100,000 facts."""
+        return tuple(
+            str(f["name"])
+            for f in self.deck.facts
+            if f.kind in ("actor", "place") and is_plural(f["name"], str(f.get("actor_kind") or ""))
+        )
 
     def named(self, text: str) -> list[Fact]:
         return self.by_name.get(text_key(text), [])

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Deck, Fact, Question
-from ..phrasing import balanced, be, is_plural, leading_pronoun, passive_event
+from ..phrasing import balanced, be, leading_pronoun, passive_event
 from ..sorts import names_of
 from .index import YEAR, Index, text_key
 
@@ -33,10 +33,9 @@ def wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str,
         yield "wording", "past tense asked about what the article says will happen"
     if re.search(r"\bdid\b", prompt) and re.search(r"\b(today|now)\b", prompt, re.I):
         yield "wording", "past tense with 'today'"
-    for f in index.deck.facts:
-        plural = f.kind in ("actor", "place") and is_plural(f["name"], str(f.get("actor_kind") or ""))
-        if plural and re.search(rf"{re.escape(f['name'])} is\b", prompt):
-            yield "wording", f"{f['name']!r} is plural: {be(f['name'])!r}, not 'is'"
+    for name in index.plural_names:
+        if re.search(rf"{re.escape(name)} is\b", prompt):
+            yield "wording", f"{name!r} is plural: {be(name)!r}, not 'is'"
     for f in facts:
         if (
             f.kind == "event"
