@@ -32,7 +32,7 @@ class Fields:
         return default if value is None else value
 
     def items(self) -> Iterator[tuple[str, Any]]:
-        """The fields the fact sets, by deck-file name, kind fields first."""
+        """The fields the fact sets, by deck-file name."""
         for name in self.names():
             value = getattr(self, _ATTRIBUTE.get(name, name))
             if value is not None:
@@ -40,13 +40,47 @@ class Fields:
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
-        """Every field name of this kind as deck files write it, kind fields first."""
+        """Every field name of this kind as deck files write it."""
         return _NAMES[cls]
 
 
 _ATTRIBUTE = {"from": "from_"}
 """Deck-file names that are Python keywords, and their attribute names."""
 _COMMON = ("also_true", "sort")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Staged(Fields):
+    """A kind that stands somewhere in time as the article tells it: questions take their tense from it."""
+
+    stage: str | None = None
+    """``happened`` (when unset), ``ongoing``, ``planned`` or ``expected``."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Measured(Fields):
+    """A kind that states a number of some unit about a subject."""
+
+    subject: str
+    """What the figure is of, as the article words it."""
+    value: float
+    unit: str
+    """A currency, ``count``, or a unit pint knows."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Named(Fields):
+    """A kind known by a name: a measure, an actor, a place, a thing."""
+
+    name: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Aliased(Named):
+    """A name the article also writes other ways."""
+
+    aliases: tuple[str, ...] | None = None
+    """The other ways (``KOMID`` for the Korea Mining Development Trading Corporation)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,18 +99,16 @@ class Share(Fields):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Figure(Fields):
+class Figure(Measured, Staged):
     """A stated figure: an amount of money or things, a quantity in a unit, a duration."""
 
-    subject: str
-    value: float
     value_max: float | None = None
     """The top of a range (``200,000-300,000 tons``)."""
     scale: str | None = None
+    """``million``, ``billion``... as the article scales the number."""
     noun: str | None = None
+    """What a count counts (``workers``), when the unit does not say it."""
     when: str | None = None
-    stage: str | None = None
-    unit: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,84 +129,83 @@ class Duration(Figure):
     """A length of time."""
 
     verb: str | None = None
+    """The verb the article times (``lasted``)."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class Measure(Fields):
+class Measure(Measured, Named):
     """A length such as a track gauge, with its imperial form and the foils a question may offer."""
 
-    name: str
-    subject: str
-    value: float
-    unit: str
     imperial: str | None = None
     foils: tuple[float, ...] | None = None
+    """Other values, in the measure's unit, that a choice question may offer as wrong."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class Event(Fields):
+class Event(Staged):
     """Something that happened, goes on, is planned or expected, dated or not."""
 
     what: str
+    """The event as a noun phrase (``the opening of the bridge``)."""
     date: FuzzyDate | None = None
-    stage: str | None = None
+    """Parsed from the deck's date text (``early 2012``); None when the article gives no date."""
     actors: tuple[str, ...] | None = None
     """Ids of the actors the event involves."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class Statement(Fields):
-    """Who said what, about what, and when."""
+class Statement(Staged):
+    """Who said what, about what, and when (``date``, as an event's)."""
 
     speaker: str
     said: str
+    """The words said, as quoted."""
     about: str
     date: FuzzyDate | None = None
-    stage: str | None = None
     actor: str | None = None
     """Id of the speaker's actor fact."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class Actor(Fields):
+class Actor(Aliased):
     """A person, state, organisation or other body."""
 
-    name: str
     actor_kind: str
+    """A short lowercase noun: ``person``, ``state``, ``company``... (``schema.ACTOR_KINDS``, or another)."""
     role: str
-    aliases: tuple[str, ...] | None = None
+    """What the article says the actor is or did; ``is``, ``now`` in it keep questions in the present."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class Place(Fields):
+class Place(Named):
     """A city, port, river, region or other place."""
 
-    name: str
     place_kind: str
+    """A short lowercase noun: ``city``, ``port``, ``river``... (``schema.PLACE_KINDS``, or another)."""
     description: str
 
 
 @dataclass(frozen=True, kw_only=True)
-class Thing(Fields):
+class Thing(Aliased):
     """A named project, programme, treaty or term."""
 
-    name: str
     thing_kind: str
     definition: str
-    aliases: tuple[str, ...] | None = None
+    """What the article says it is."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class Relation(Fields):
+class Relation(Staged):
     """A route (``subject`` links ``from`` with ``to`` via places), a membership or an ownership."""
 
     relation: str
     subject: str
     object: str | None = None
+    """The group a member belongs to, or what an owner owns."""
     from_: str | None = None
     to: str | None = None
     via: tuple[str, ...] | None = None
-    stage: str | None = None
+    """The places a route passes, in order."""
 
 
 BY_KIND: dict[str, type[Fields]] = {
