@@ -371,7 +371,7 @@ def _export_deck(
     """Run each chosen exporter on one deck, with the options from the command line, writing into
     ``out_dir`` (the build's staging folder)."""
 
-    from .export import ExportOptions
+    from .export import export_options
 
     given = {name: getattr(args, name) for name in OPTION_ARGUMENTS if hasattr(args, name)}
 
@@ -382,7 +382,7 @@ def _export_deck(
     def report(message: str) -> None:
         progress(f"{deck.path}: {message}")
 
-    options = ExportOptions(out_dir=out_dir, timestamp=args.timestamp, warn=warn, report=report, **given)
+    options = export_options(out_dir=out_dir, timestamp=args.timestamp, warn=warn, report=report, **given)
     # The Anki exporter also rewrites the lock file beside the deck, outside the staging folder:
     # it runs last, so that a quiz that cannot be made stops the build before the lock changes.
     written: dict[str, list[Path]] = {}

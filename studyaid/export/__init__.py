@@ -19,20 +19,43 @@ Adding an output format is one module and one entry in ``OUTPUTS``::
 The CLI then offers ``studyaid gift [DECK ...] [-o DIR] [--timestamp T]`` and runs the exporter in
 ``studyaid build`` (``in_build=False`` keeps it out of ``build``). ``reads`` names the options of
 ``ExportOptions`` beyond ``out_dir`` and ``timestamp`` that the command offers (``versions``,
-``count``, ``seed``, ``topics``, ``forms``). A new option is a field here, with a default that
-keeps every other exporter's output unchanged, and an argument in ``arguments.OPTION_ARGUMENTS``.
+``count``, ``seed``, ``topics``, ``forms``). A new option is a field here (of ``Layout`` for how a
+printed output looks), with a default that keeps every other exporter's output unchanged, and an
+argument in ``arguments.OPTION_ARGUMENTS``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ..model import Deck, Question
+
+
+PAPERS = {"a4": "a4", "letter": "us-letter"}
+"""Paper sizes offered, and Typst's name for each."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the printed outputs look, beyond what they ask."""
+
+    title: str | None = None
+    """The quiz's title; None: the article's title."""
+    class_name: str | None = None
+    """The class or group, printed in the quiz's heading."""
+    time_allowed: str | None = None
+    """Time allowed, as the teacher writes it (``40 minutes``)."""
+    paper: str = "a4"
+    """Paper for the quiz, the key and the briefing: ``a4`` or ``letter`` (``PAPERS``)."""
+    large_print: bool = False
+    """The quiz's body text at 14 pt (the key stays at its usual size)."""
+    reading_sheet: bool = False
+    """Print the article's sentences the questions rest on before each version's questions."""
 
 
 @dataclass(frozen=True)
@@ -74,18 +97,15 @@ class ExportOptions:
     extra_descriptions: int = 1
     """Descriptions a matching item prints beyond its names, matching none of them, so the last
     pair cannot be found by elimination."""
-    title: str | None = None
-    """The printed quiz's title; None: the article's."""
-    class_name: str | None = None
-    """The class the quiz is for, printed in its heading."""
-    time_allowed: str | None = None
-    """Time allowed, printed in the quiz's heading as written (``40 minutes``)."""
-    paper: str = "a4"
-    """Paper for printed outputs: ``a4`` or ``letter``."""
-    large_print: bool = False
-    """The quiz in large print: no text under 14 pt."""
-    reading_sheet: bool = False
-    """Print the article's sentences the questions rest on before each version's questions."""
+    layout: Layout = Layout()
+    """How the printed outputs look (the quiz's heading, the paper, large print)."""
+
+
+def export_options(**given: Any) -> ExportOptions:
+    """Options from flat settings, as the command line gives them: the printed look's go into ``layout``."""
+    look = {f.name for f in fields(Layout)}
+    layout = Layout(**{k: v for k, v in given.items() if k in look})
+    return ExportOptions(layout=layout, **{k: v for k, v in given.items() if k not in look})
 
 
 class Exporter(Protocol):
@@ -202,4 +222,15 @@ def output(name: str) -> Output:
     raise KeyError(name)
 
 
-__all__ = ["OUTPUTS", "PLATFORM_OPTIONS", "QUIZ_OPTIONS", "ExportOptions", "Exporter", "Output", "output"]
+__all__ = [
+    "OUTPUTS",
+    "PAPERS",
+    "PLATFORM_OPTIONS",
+    "QUIZ_OPTIONS",
+    "ExportOptions",
+    "Exporter",
+    "Layout",
+    "Output",
+    "export_options",
+    "output",
+]

@@ -17,19 +17,7 @@ from pathlib import Path
 from ..model import Deck, Question
 from ..quizplan import QuizPlan, cloze_parts
 from ..wording import plain_number
-from . import ExportOptions
-from .platform import (
-    MIN_MATCHING_PAIRS,
-    Entry,
-    LeftOut,
-    Rendered,
-    category_path,
-    correct_option,
-    distinct_quotes,
-    export_platform,
-    matched_pairs,
-    sections,
-)
+from . import ExportOptions, platform
 
 FORMS = ("choice", "true-false", "numeric", "short", "cloze", "matching")
 """The forms GIFT can express."""
@@ -51,37 +39,40 @@ def escape_html(fragment: str) -> str:
     return fragment.translate(_GIFT_SPECIAL)
 
 
-def feedback_html(entry: Entry) -> str:
+def feedback_html(entry: platform.Entry) -> str:
     """The explanation, the source sentence(s) and the citation, as an HTML fragment."""
     q = entry.question
-    quotes = "".join(f"<blockquote>“{html.escape(s, quote=False)}”</blockquote>" for s in distinct_quotes(q))
+    quotes = "".join(f"<blockquote>“{html.escape(s, quote=False)}”</blockquote>" for s in platform.distinct_quotes(q))
     return f"<p>{html.escape(q.explanation, quote=False)}</p>{quotes}<p>— {html.escape(q.citation, quote=False)}</p>"
 
 
-def render_gift(deck: Deck, plan: QuizPlan) -> Rendered:
+def render_gift(deck: Deck, plan: QuizPlan) -> platform.Rendered:
     """The plan's questions as one GIFT file, topic by topic."""
     lines = [
         f"// {deck.source.reference}",
         f"// studyaid GIFT export of {deck.slug}: {len(plan.selected)} questions",
         "",
     ]
-    left_out: list[LeftOut] = []
-    for section in sections(deck, plan):
+    left_out: list[platform.LeftOut] = []
+    for section in platform.sections(deck, plan):
         written = []
         for entry in section.entries:
             text, why = question_gift(entry)
             if text is None:
-                left_out.append(LeftOut(entry.question.id, entry.question.form, why))
+                left_out.append(platform.LeftOut(entry.question.id, entry.question.form, why))
                 continue
             written += [text, ""]
         if written:  # no empty category for a topic whose questions were all left out
-            lines += [f"$CATEGORY: $course$/top/{category_path('studyaid', deck.settings.name, section.title)}", ""]
+            lines += [
+                f"$CATEGORY: $course$/top/{platform.category_path('studyaid', deck.settings.name, section.title)}",
+                "",
+            ]
             lines += written
     data = "\n".join(lines).encode("utf-8")
-    return Rendered(((f"{deck.slug}-gift.txt", data),), tuple(sorted(left_out, key=lambda o: o.question_id)))
+    return platform.Rendered(((f"{deck.slug}-gift.txt", data),), tuple(sorted(left_out, key=lambda o: o.question_id)))
 
 
-def question_gift(entry: Entry) -> tuple[str | None, str]:
+def question_gift(entry: platform.Entry) -> tuple[str | None, str]:
     """One question in GIFT, or None and the reason GIFT cannot take it."""
     pq = entry.planned
     q = pq.question
@@ -99,7 +90,7 @@ def question_gift(entry: Entry) -> tuple[str | None, str]:
         return f"{title}{escape(before)}{{{_alternatives((q.answer, *q.accept))}{feedback}}}{escape(after)}", ""
     body = _answers(pq.question.form, entry)
     if body is None:
-        return None, f"a matching question needs at least {MIN_MATCHING_PAIRS} pairs in Moodle"
+        return None, f"a matching question needs at least {platform.MIN_MATCHING_PAIRS} pairs in Moodle"
     return f"{title}{escape(q.prompt)} {{{body}{feedback}}}", ""
 
 
@@ -112,11 +103,11 @@ def _alternatives(answers: Sequence[str]) -> str:
     return " ".join(f"={escape(a)}" for a in seen)
 
 
-def _answers(form: str, entry: Entry) -> str | None:
+def _answers(form: str, entry: platform.Entry) -> str | None:
     pq = entry.planned
     q = pq.question
     if form == "choice":
-        right = correct_option(pq)
+        right = platform.correct_option(pq)
         return " ".join(("=" if i == right else "~") + escape(option) for i, option in enumerate(pq.options))
     if form == "true-false":
         return "T" if q.answer == "True" else "F"
@@ -126,11 +117,11 @@ def _answers(form: str, entry: Entry) -> str | None:
     if form == "short":
         return _alternatives((q.answer, *q.accept))
     # matching: each printed item with its option, in version A's order
-    if len(pq.items) < MIN_MATCHING_PAIRS:
+    if len(pq.items) < platform.MIN_MATCHING_PAIRS:
         return None
-    return " ".join(f"={escape(item)} -> {escape(option)}" for item, option in matched_pairs(pq))
+    return " ".join(f"={escape(item)} -> {escape(option)}" for item, option in platform.matched_pairs(pq))
 
 
 def export_gift(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
     """Write ``<slug>-gift.txt`` for the questions ``studyaid quiz`` would ask with these options."""
-    return export_platform(deck, questions, options, render_gift, "gift")
+    return platform.export_platform(deck, questions, options, render_gift, "gift")

@@ -22,20 +22,7 @@ from pathlib import Path
 from ..model import Deck, Question
 from ..quizplan import QuizPlan, cloze_parts
 from ..wording import plain_number
-from . import ExportOptions
-from .platform import (
-    MIN_MATCHING_PAIRS,
-    Entry,
-    LeftOut,
-    Rendered,
-    category_path,
-    correct_option,
-    distinct_quotes,
-    export_platform,
-    matched_pairs,
-    points_of,
-    sections,
-)
+from . import ExportOptions, platform
 
 FORMS = ("choice", "true-false", "numeric", "short", "cloze", "ordering", "matching")
 PENALTY = "0.3333333"
@@ -46,7 +33,7 @@ _CLOZE_SPECIAL = str.maketrans({c: "\\" + c for c in '\\}#~/"'})
 
 
 def cdata(text: str) -> str:
-    """``text`` as one or more CDATA sections that read back as exactly ``text``."""
+    """``text`` as one or more CDATA platform.sections that read back as exactly ``text``."""
     clean = _XML_ILLEGAL.sub("", text)
     return "<![CDATA[" + clean.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
@@ -60,24 +47,24 @@ def _text_element(tag: str, fragment: str, *, fmt: str = "html", files: str = ""
     return f'<{tag} format="{fmt}"><text>{cdata(fragment)}</text>{files}</{tag}>'
 
 
-def feedback_html(entry: Entry) -> str:
+def feedback_html(entry: platform.Entry) -> str:
     """The explanation, the source sentence(s) and the citation, as HTML."""
     q = entry.question
-    quotes = "".join(f"<blockquote>“{h(s)}”</blockquote>" for s in distinct_quotes(q))
+    quotes = "".join(f"<blockquote>“{h(s)}”</blockquote>" for s in platform.distinct_quotes(q))
     return f"<p>{h(q.explanation)}</p>{quotes}<p>— {h(q.citation)}</p>"
 
 
-def render_moodle(deck: Deck, plan: QuizPlan) -> Rendered:
+def render_moodle(deck: Deck, plan: QuizPlan) -> platform.Rendered:
     """The plan's questions as one Moodle XML file, a category per topic."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>", f"<!-- {_comment(deck.source.reference)} -->"]
-    left_out: list[LeftOut] = []
-    for section in sections(deck, plan, with_pictures=True):
-        path = "$course$/top/" + category_path("studyaid", deck.settings.name, section.title)
+    left_out: list[platform.LeftOut] = []
+    for section in platform.sections(deck, plan, with_pictures=True):
+        path = "$course$/top/" + platform.category_path("studyaid", deck.settings.name, section.title)
         written = []
         for entry in section.entries:
             xml, why = question_xml(entry)
             if xml is None:
-                left_out.append(LeftOut(entry.question.id, entry.question.form, why))
+                left_out.append(platform.LeftOut(entry.question.id, entry.question.form, why))
             else:
                 written.append(xml)
         if written:  # no empty category for a topic whose questions were all left out
@@ -89,7 +76,7 @@ def render_moodle(deck: Deck, plan: QuizPlan) -> Rendered:
             )
             out += written
     out += ["</quiz>", ""]
-    return Rendered(
+    return platform.Rendered(
         ((f"{deck.slug}-moodle.xml", "\n".join(out).encode("utf-8")),),
         tuple(sorted(left_out, key=lambda o: o.question_id)),
     )
@@ -100,7 +87,7 @@ def _comment(text: str) -> str:
     return _XML_ILLEGAL.sub("", text).replace("--", "- -")
 
 
-def question_xml(entry: Entry) -> tuple[str | None, str]:
+def question_xml(entry: platform.Entry) -> tuple[str | None, str]:
     """One ``<question>``, or None and the reason Moodle XML cannot take it."""
     pq = entry.planned
     q = pq.question
@@ -123,20 +110,20 @@ def question_xml(entry: Entry) -> tuple[str | None, str]:
         prompt = f"<p>{h(q.prompt)}</p>"
         typed = _typed(entry)
         if typed is None:
-            return None, f"a matching question needs at least {MIN_MATCHING_PAIRS} pairs in Moodle"
+            return None, f"a matching question needs at least {platform.MIN_MATCHING_PAIRS} pairs in Moodle"
         qtype, body = typed
     head = (
         f'<question type="{qtype}">'
         f"<name><text>{cdata(q.id)}</text></name>"
         + _text_element("questiontext", prompt)
         + _text_element("generalfeedback", feedback_html(entry) + pictures, files=files)
-        + f"<defaultgrade>{plain_number(points_of(entry))}</defaultgrade>"
+        + f"<defaultgrade>{plain_number(platform.points_of(entry))}</defaultgrade>"
         f"<penalty>{PENALTY}</penalty><hidden>0</hidden>"
     )
     return head + body + "</question>", ""
 
 
-def _accepted(entry: Entry) -> list[str]:
+def _accepted(entry: platform.Entry) -> list[str]:
     q = entry.question
     seen: list[str] = []
     for answer in (q.answer, *q.accept):
@@ -152,12 +139,12 @@ def _answer(fraction: float, fragment: str, *, fmt: str = "html", extra: str = "
     )
 
 
-def _typed(entry: Entry) -> tuple[str, str] | None:
+def _typed(entry: platform.Entry) -> tuple[str, str] | None:
     """The Moodle type and its type-specific elements, for every form but cloze."""
     pq = entry.planned
     q = pq.question
     if q.form == "choice":
-        right = correct_option(pq)
+        right = platform.correct_option(pq)
         answers = "".join(_answer(100 if i == right else 0, h(o)) for i, o in enumerate(pq.options))
         return "multichoice", (
             "<single>true</single><shuffleanswers>false</shuffleanswers><answernumbering>ABCD</answernumbering>"
@@ -198,17 +185,17 @@ def _typed(entry: Entry) -> tuple[str, str] | None:
             + answers
         )
     # matching
-    if len(pq.items) < MIN_MATCHING_PAIRS:
+    if len(pq.items) < platform.MIN_MATCHING_PAIRS:
         return None
     # Moodle shows a matching answer as plain text in a menu, so answers are not HTML-escaped.
     pairs = "".join(
         f'<subquestion format="html"><text>{cdata(h(item))}</text><answer><text>{cdata(option)}</text></answer>'
         "</subquestion>"
-        for item, option in matched_pairs(pq)
+        for item, option in platform.matched_pairs(pq)
     )
     return "matching", "<shuffleanswers>true</shuffleanswers>" + pairs
 
 
 def export_moodle(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
     """Write ``<slug>-moodle.xml`` for the questions ``studyaid quiz`` would ask with these options."""
-    return export_platform(deck, questions, options, render_moodle, "moodle")
+    return platform.export_platform(deck, questions, options, render_moodle, "moodle")

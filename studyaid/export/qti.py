@@ -24,18 +24,7 @@ from xml.etree import ElementTree as ET
 from ..model import Deck, Question
 from ..quizplan import QuizPlan
 from ..wording import plain_number
-from . import ExportOptions
-from .platform import (
-    Entry,
-    LeftOut,
-    Rendered,
-    correct_option,
-    distinct_quotes,
-    export_platform,
-    matched_pairs,
-    points_of,
-    sections,
-)
+from . import ExportOptions, platform
 
 CANVAS_TYPES = {
     "choice": "multiple_choice_question",
@@ -89,13 +78,13 @@ def _metadata(item: ET.Element, fields: list[tuple[str, str]]) -> None:
         _sub(field, "fieldentry", entry)
 
 
-def feedback_html(entry: Entry) -> str:
+def feedback_html(entry: platform.Entry) -> str:
     q = entry.question
-    quotes = "".join(f"<blockquote>“{_html(s)}”</blockquote>" for s in distinct_quotes(q))
+    quotes = "".join(f"<blockquote>“{_html(s)}”</blockquote>" for s in platform.distinct_quotes(q))
     return f"<p>{_html(q.explanation)}</p>{quotes}<p>— {_html(q.citation)}</p>"
 
 
-def render_qti(deck: Deck, plan: QuizPlan) -> Rendered:
+def render_qti(deck: Deck, plan: QuizPlan) -> platform.Rendered:
     """The plan's questions as a QTI 1.2 content package (zip bytes), and the ones left out."""
     quiz_id = ident("studyaid-qti", deck.slug, *(q.id for q in plan.selected))
     title = f"{deck.source.title}: studyaid quiz"
@@ -106,20 +95,22 @@ def render_qti(deck: Deck, plan: QuizPlan) -> Rendered:
     _sub(field, "fieldlabel", "cc_maxattempts")
     _sub(field, "fieldentry", "1")
     top = _sub(assessment, "section", ident="root_section")
-    left_out: list[LeftOut] = []
+    left_out: list[platform.LeftOut] = []
     # Items sit directly in the root section, topic by topic: Canvas reads a nested section as a
     # question group that draws a random subset, which would change what is asked.
-    for section in sections(deck, plan):
+    for section in platform.sections(deck, plan):
         for entry in section.entries:
             q = entry.question
             if q.form not in CANVAS_TYPES:
-                left_out.append(LeftOut(q.id, q.form, LEFT_OUT.get(q.form, "QTI 1.2 has no type for it")))
+                left_out.append(platform.LeftOut(q.id, q.form, LEFT_OUT.get(q.form, "QTI 1.2 has no type for it")))
                 continue
             _item(top, entry)
     assessment_xml = _xml_bytes(root)
     href = f"{quiz_id}/{quiz_id}.xml"
     files = {"imsmanifest.xml": manifest(quiz_id, title, href), href: assessment_xml}
-    return Rendered(((f"{deck.slug}-qti.zip", zip_bytes(files)),), tuple(sorted(left_out, key=lambda o: o.question_id)))
+    return platform.Rendered(
+        ((f"{deck.slug}-qti.zip", zip_bytes(files)),), tuple(sorted(left_out, key=lambda o: o.question_id))
+    )
 
 
 def _xml_bytes(root: ET.Element) -> bytes:
@@ -163,7 +154,7 @@ def manifest(quiz_id: str, title: str, href: str) -> bytes:
     return _xml_bytes(root)
 
 
-def _item(parent: ET.Element, entry: Entry) -> None:
+def _item(parent: ET.Element, entry: platform.Entry) -> None:
     pq = entry.planned
     q = pq.question
     item_id = ident("item", q.id)
@@ -172,7 +163,7 @@ def _item(parent: ET.Element, entry: Entry) -> None:
         item,
         [
             ("question_type", CANVAS_TYPES[q.form]),
-            ("points_possible", plain_number(points_of(entry))),
+            ("points_possible", plain_number(platform.points_of(entry))),
             ("assessment_question_identifierref", ident("question", q.id)),
         ],
     )
@@ -191,7 +182,7 @@ def _item(parent: ET.Element, entry: Entry) -> None:
         ids = [ident(q.id, "option", str(i), o) for i, o in enumerate(options)]
         for option_id, option in zip(ids, options, strict=True):
             _material(_sub(choice, "response_label", ident=option_id), _html(option))
-        _score(processing, [("varequal", ids[correct_option(pq)])], "100")
+        _score(processing, [("varequal", ids[platform.correct_option(pq)])], "100")
     elif q.form == "numeric":
         assert q.numeric is not None
         string = _sub(presentation, "response_str", ident="response1", rcardinality="Single")
@@ -217,7 +208,7 @@ def _item(parent: ET.Element, entry: Entry) -> None:
             _sub(variables, "varequal", answer, respident="response1")
         _sub(condition, "setvar", "100", action="Set", varname="SCORE")
     else:  # matching
-        pairs = matched_pairs(pq)
+        pairs = platform.matched_pairs(pq)
         option_ids = [ident(q.id, "option", str(i), o) for i, o in enumerate(pq.options)]
         share = plain_number(round(100 / len(pairs), 4))
         for n, (item_text, option) in enumerate(pairs, start=1):
@@ -255,4 +246,4 @@ def _score(
 
 def export_qti(deck: Deck, questions: Sequence[Question], options: ExportOptions) -> list[Path]:
     """Write ``<slug>-qti.zip`` for the questions ``studyaid quiz`` would ask with these options."""
-    return export_platform(deck, questions, options, render_qti, "qti12")
+    return platform.export_platform(deck, questions, options, render_qti, "qti12")

@@ -8,7 +8,6 @@ same record to the Typst templates ``quiz.typ`` and ``key.typ``, so the three fi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from ..errors import ExportError
 from ..model import Deck, Question
 from ..quizplan import PlannedQuestion, Points, QuizPlan, cloze_parts, plan_quiz
 from ..wording import counted, decimals, format_number
-from . import ExportOptions, quiz_render
+from . import PAPERS, ExportOptions, Layout, quiz_render
 from .quiz_render import chunked, render_quiz_and_key
 from .typst_jobs import Workers
 from .typst_pdf import deck_timestamp
@@ -64,7 +63,7 @@ def export_quiz(deck: Deck, questions: Sequence[Question], options: ExportOption
             exclude=o.exclude,
             extra_descriptions=o.extra_descriptions,
         )
-        record = quiz_record(deck, plan, seed, layout_of(o))
+        record = quiz_record(deck, plan, seed, o.layout)
         stamp = deck_timestamp(deck) if o.timestamp is None else o.timestamp
         (quiz_pdf, marks), (key_pdf, _) = render_quiz_and_key(record, stamp, pool)
     check_placement(marks, plan)
@@ -94,40 +93,6 @@ def check_placement(marks: list[Any], plan: QuizPlan) -> None:
     expected = {(v.code, pq.question.id) for v in plan.versions for pq in v.questions}
     if set(pages) != expected:
         raise ExportError(f"the quiz PDF places {len(pages)} questions, expected {len(expected)}")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How the printed quiz looks, beyond what it asks."""
-
-    title: str | None = None
-    """The quiz's title; None: the article's title."""
-    class_name: str | None = None
-    """The class or group, printed in the heading."""
-    time_allowed: str | None = None
-    """Time allowed, as the teacher writes it (``40 minutes``)."""
-    paper: str = "a4"
-    """``a4`` or ``letter``."""
-    large_print: bool = False
-    """Body text at 14 pt (the key stays at its usual size)."""
-    reading_sheet: bool = False
-    """Print the article's sentences the questions rest on before the questions."""
-
-
-PAPERS = {"a4": "a4", "letter": "us-letter"}
-"""Paper sizes offered, and Typst's name for each."""
-
-
-def layout_of(options: ExportOptions) -> Layout:
-    """The quiz's look, from the export options."""
-    return Layout(
-        title=options.title,
-        class_name=options.class_name,
-        time_allowed=options.time_allowed,
-        paper=options.paper,
-        large_print=options.large_print,
-        reading_sheet=options.reading_sheet,
-    )
 
 
 def quiz_record(deck: Deck, plan: QuizPlan, seed: int, layout: Layout | None = None) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from studyaid.export import ExportOptions
+from studyaid.export import ExportOptions, Layout
 from studyaid.export.briefing import briefing_record, excerpt, export_briefing, short_label
 from studyaid.units import to_imperial
 from studyaid.wording import format_imperial
@@ -207,6 +207,6 @@ def test_captions_never_open_a_page_and_words_are_plain(article_briefing):
 
 def test_briefing_on_letter_paper(mini_deck, tmp_path):
     """--paper letter prints the briefing on US Letter."""
-    [path] = export_briefing(mini_deck, [], ExportOptions(tmp_path, paper="letter"))
+    [path] = export_briefing(mini_deck, [], ExportOptions(tmp_path, layout=Layout(paper="letter")))
     box = PdfReader(path).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from studyaid.errors import InputError
-from studyaid.export import ExportOptions
+from studyaid.export import export_options
 from studyaid.export.quiz import export_quiz, quiz_record
 from studyaid.quizplan import PARTS_SCORED, plan_quiz, points_for
 
@@ -23,7 +23,7 @@ LETTER = (612.0, 792.0)
 
 def export(deck, questions, out: Path, **options):
     """The quiz, key and JSON for ``options``, with the JSON record and the quiz's page texts."""
-    paths = export_quiz(deck, questions, ExportOptions(out, **options))
+    paths = export_quiz(deck, questions, export_options(out_dir=out, **options))
     return paths, json.loads(paths[2].read_text(encoding="utf-8")), page_texts(paths[0])
 
 

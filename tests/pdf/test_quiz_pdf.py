@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyaid.errors import ExportError, InputError
-from studyaid.export import ExportOptions, typst_pdf
+from studyaid.export import export_options, typst_pdf
 from studyaid.export.quiz import check_placement, export_quiz, quiz_record
 from studyaid.export.typst_pdf import render_pdf
 from studyaid.quizplan import plan_quiz
@@ -31,7 +31,7 @@ def export(deck, questions, out: Path, **options):
     """The three quiz files for ``options`` over the defaults, and the JSON record."""
     settings_ = {"versions": VERSIONS, "count": COUNT, "seed": SEED, "topics": None, "forms": None}
     settings_.update(options)
-    paths = export_quiz(deck, questions, ExportOptions(out, **settings_))
+    paths = export_quiz(deck, questions, export_options(out_dir=out, **settings_))
     return paths, json.loads(paths[2].read_text(encoding="utf-8"))
 
 

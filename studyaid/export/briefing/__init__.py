@@ -20,14 +20,13 @@ from ...derive.amount import amount_text
 from ...model import Deck, Fact, Question
 from ...units import convert, length_in_mm
 from ...wording import capfirst, hedged
-from .. import ExportOptions
+from .. import PAPERS, ExportOptions
 from ..typst_pdf import deck_timestamp, render_pdf
 from .citing import cited_notes
 from .citing import note as _note
 from .citing import of_kind as _of_kind
 from .events import short_label, timeline
 
-PAPERS = {"a4": "a4", "letter": "us-letter"}
 """Paper sizes offered, and Typst's name for each."""
 # Tags on: the briefing is short, often read on screen, and accessibility tagging costs little here.
 PDF_TAGS = True
@@ -41,7 +40,7 @@ def export_briefing(deck: Deck, questions: Sequence[Question], options: ExportOp
 
     ``questions`` is part of the exporter protocol; the handout is drawn from the facts.
     """
-    record = briefing_record(deck) | {"paper": PAPERS[options.paper]}
+    record = briefing_record(deck) | {"paper": PAPERS[options.layout.paper]}
     stamp = deck_timestamp(deck) if options.timestamp is None else options.timestamp
     pdf, _ = render_pdf("briefing.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
     return [write_atomic(safe_output_name(options.out_dir, f"{deck.slug}-briefing.pdf"), pdf)]
