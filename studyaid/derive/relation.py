@@ -35,16 +35,6 @@ def _route_via(g: Group, deck: Deck) -> Answer:
     return Answer(via, working=f"{r.subject} links {r.from_} with {r.to} via {via}.")
 
 
-def _member(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    return Answer(f.relation.subject, working=f"{f.relation.subject} is a member of {f.relation.object}.")
-
-
-def _owner(g: Group, deck: Deck) -> Answer:
-    f = g[0]
-    return Answer(f.relation.subject, working=f"{f.relation.subject} owns {f.relation.object}.")
-
-
 def _related(f: Fact) -> set[str]:
     """Every name a relation fact mentions: none of them is a safe wrong answer for it."""
     names = [f.relation.subject, f.relation.object, f.relation.from_, f.relation.to, *(f.relation.via or ())]
@@ -82,6 +72,18 @@ def _same_question(fields: tuple[str, ...]) -> Callable[[Group, Group], bool]:
     )
 
 
+def _holder(relation: str, name: str, verb: str) -> Derivation:
+    """Who stands in ``relation`` to its object ("X is a member of Y", "X owns Y"); other actors are wrong."""
+
+    def compute(g: Group, deck: Deck) -> Answer:
+        r = g[0].relation
+        return Answer(r.subject, working=f"{r.subject} {verb} {r.object}.")
+
+    return Derivation(
+        "relation", name, compute, applies=_is(relation), rivals=_same_question(("object",)), pool=_names_of(("actor",))
+    )
+
+
 DERIVATIONS = (
     Derivation(
         "relation",
@@ -99,20 +101,6 @@ DERIVATIONS = (
         rivals=_same_question(("subject", "from", "to")),
         pool=_names_of(("place",)),
     ),
-    Derivation(
-        "relation",
-        "member",
-        _member,
-        applies=_is("membership"),
-        rivals=_same_question(("object",)),
-        pool=_names_of(("actor",)),
-    ),
-    Derivation(
-        "relation",
-        "owner",
-        _owner,
-        applies=_is("ownership"),
-        rivals=_same_question(("object",)),
-        pool=_names_of(("actor",)),
-    ),
+    _holder("membership", "member", "is a member of"),
+    _holder("ownership", "owner", "owns"),
 )

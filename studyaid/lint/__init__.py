@@ -38,16 +38,15 @@ CODES = {
 class Lint:
     """One defect in one question."""
 
-    question_id: str
-    template_id: str
-    fact_ids: tuple[str, ...]
+    question: Question
     code: str
+    """One of ``CODES``."""
     message: str
 
     def __str__(self) -> str:
         return (
-            f"{self.question_id}: {self.code}: {self.message} "
-            f"(template {self.template_id!r}, facts {', '.join(self.fact_ids)})"
+            f"{self.question.id}: {self.code}: {self.message} "
+            f"(template {self.question.template_id!r}, facts {', '.join(self.question.fact_ids)})"
         )
 
 
@@ -60,11 +59,11 @@ def lint(deck: Deck, questions: Sequence[Question]) -> list[Lint]:
         if not facts:
             continue
         for code, message in _question_checks(q, facts, index):
-            found.append(Lint(q.id, q.template_id, q.fact_ids, code, message))
+            found.append(Lint(q, code, message))
     for q, code, message in duplicate_questions(deck, questions):
-        found.append(Lint(q.id, q.template_id, q.fact_ids, code, message))
+        found.append(Lint(q, code, message))
     order = {q.id: i for i, q in enumerate(questions)}
-    return sorted(found, key=lambda w: (order.get(w.question_id, 0), w.code, w.message))
+    return sorted(found, key=lambda w: (order.get(w.question.id, 0), w.code, w.message))
 
 
 def _question_checks(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
