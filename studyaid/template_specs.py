@@ -10,9 +10,7 @@ from .derive import DERIVATIONS, names_for
 from .errors import Problem
 from .model import FORMS, KINDS, Template
 from .render import article_fields, template_problems
-from .yamlfields import field as _field
-from .yamlfields import unknown as _unknown
-from .yamlsafe import LineMap
+from .yamlfields import Reader
 
 _TEMPLATE_FIELDS = {
     "id": True,
@@ -26,54 +24,46 @@ _TEMPLATE_FIELDS = {
 }
 
 
-def templates(value: Any, where: str, lines: LineMap, problems: list[Problem]) -> list[Template]:
+def templates(value: Any, where: str, r: Reader) -> list[Template]:
     if not isinstance(value, list):
-        problems.append(lines.problem(where, "expected a list of templates"))
+        r.problem(where, "expected a list of templates")
         return []
     templates: list[Template] = []
-    for i, raw in enumerate(value):
-        at = f"{where}[{i}]"
-        if not isinstance(raw, dict):
-            problems.append(lines.problem(at, "expected a mapping describing one template"))
-            continue
-        before = len(problems)
-        _unknown(raw, set(_TEMPLATE_FIELDS), at, lines, problems)
+    for at, raw in r.mappings(value, where, "a mapping describing one template"):
+        before = len(r.problems)
+        r.unknown(raw, set(_TEMPLATE_FIELDS), at)
         got = {
-            k: _field(raw, k, schema.text, at, lines, problems, req)
+            k: r.field(raw, k, schema.text, at, req)
             for k, req in _TEMPLATE_FIELDS.items()
             if k not in ("requires", "id", "kind", "form")
         }
-        tid = _field(raw, "id", schema.identifier, at, lines, problems)
-        kind = _field(raw, "kind", schema.one_of(*KINDS, "any"), at, lines, problems)
-        form = _field(raw, "form", schema.one_of(*FORMS), at, lines, problems)
-        requires = _field(raw, "requires", schema.list_of(schema.text), at, lines, problems, required=False) or ()
+        tid = r.field(raw, "id", schema.identifier, at)
+        kind = r.field(raw, "kind", schema.one_of(*KINDS, "any"), at)
+        form = r.field(raw, "form", schema.one_of(*FORMS), at)
+        requires = r.field(raw, "requires", schema.list_of(schema.text), at, required=False) or ()
         if (
             kind
             and got["answer"]
             and (kind, got["answer"]) not in DERIVATIONS
             and ("any", got["answer"]) not in DERIVATIONS
         ):
-            problems.append(
-                lines.problem(
-                    f"{at}.answer",
-                    f"unknown answer {got['answer']!r} for kind {kind} (expected one of {', '.join(names_for(kind))})",
-                )
-            )
+            expected = ", ".join(names_for(kind))
+            r.problem(f"{at}.answer", f"unknown answer {got['answer']!r} for kind {kind} (expected one of {expected})")
         if got["tolerance"]:
             try:
                 schema.number(got["tolerance"].rstrip("%"))
             except ValueError as exc:
-                problems.append(lines.problem(f"{at}.tolerance", str(exc)))
+                r.problem(f"{at}.tolerance", str(exc))
         if kind and kind != "any":
             for req in requires:
                 if req not in schema.fields_of(kind):
-                    problems.append(lines.problem(f"{at}.requires", f"unknown field {req!r} for kind {kind}"))
+                    r.problem(f"{at}.requires", f"unknown field {req!r} for kind {kind}")
         for name in ("prompt", "explanation"):
             if got[name]:
                 fields = frozenset(schema.fields_of(kind)) if kind and kind != "any" else None
                 for message in template_problems(got[name], kind or "any", fields):
-                    problems.append(lines.problem(f"{at}.{name}", message))
-        if len(problems) == before:
+                    r.problem(f"{at}.{name}", message)
+        if len(r.problems) == before:
             templates.append(
                 Template(
                     id=tid,
@@ -84,18 +74,18 @@ def templates(value: Any, where: str, lines: LineMap, problems: list[Problem]) -
                     explanation=raw.get("explanation"),
                     requires=tuple(requires),
                     tolerance=got["tolerance"],
-                    origin=f"{lines.path}:{lines.line(at)}",
+                    origin=f"{r.lines.path}:{r.lines.line(at)}",
                     article_fields=article_fields(raw["prompt"], raw.get("explanation")),
                 )
             )
     return templates
 
 
-def check_template_ids(templates: list[Template], lines: LineMap, problems: list[Problem]) -> None:
+def check_template_ids(templates: list[Template], r: Reader) -> None:
     seen: dict[str, str] = {}
     for t in templates:
         if t.id in seen:
-            problems.append(
+            r.problems.append(
                 Problem(
                     t.origin.rsplit(":", 1)[0],
                     int(t.origin.rsplit(":", 1)[1]),

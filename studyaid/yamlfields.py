@@ -1,11 +1,13 @@
-"""One field of a parsed YAML mapping, checked, with a located problem recorded when it is wrong.
+"""A YAML file being read: its fields checked one by one, each problem located and collected.
 
-The deck and template loaders read every field through these, so each problem names its file,
-line and field, and all problems are collected before anything raises.
+The deck and template loaders read every field through a ``Reader``, so each problem names its
+file, line and field, and all problems are collected before anything raises.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import schema
@@ -13,37 +15,50 @@ from .errors import Problem
 from .yamlsafe import LineMap
 
 
-def field(
-    data: dict[str, Any],
-    key: str,
-    check: schema.Checker,
-    where: str,
-    lines: LineMap,
-    problems: list[Problem],
-    required: bool = True,
-) -> Any:
-    """One checked field of a mapping, recording a located problem when it is wrong."""
-    path = f"{where}.{key}" if where else key
-    if key not in data or data[key] is None:
-        if required:
-            problems.append(lines.problem(path, "missing required field"))
-        return None
-    try:
-        return check(data[key])
-    except ValueError as exc:
-        problems.append(lines.problem(path, str(exc)))
-        return None
+@dataclass
+class Reader:
+    """One parsed file's line map and the problems found in it so far."""
 
+    lines: LineMap
+    problems: list[Problem] = field(default_factory=list)
 
-def unknown(data: dict[str, Any], allowed: set[str], where: str, lines: LineMap, problems: list[Problem]) -> None:
-    for key in data:
-        if key not in allowed:
-            path = f"{where}.{key}" if where else str(key)
-            problems.append(lines.problem(path, f"unknown field (expected one of {', '.join(sorted(allowed))})"))
+    def problem(self, where: str, message: str) -> None:
+        """Record a problem at the field path ``where`` (``facts[3].value``)."""
+        self.problems.append(self.lines.problem(where, message))
 
+    def field(self, data: dict[str, Any], key: str, check: schema.Checker, where: str, required: bool = True) -> Any:
+        """One checked field of a mapping; None, with a problem recorded, when it is wrong or missing."""
+        path = f"{where}.{key}" if where else key
+        if key not in data or data[key] is None:
+            if required:
+                self.problem(path, "missing required field")
+            return None
+        try:
+            return check(data[key])
+        except ValueError as exc:
+            self.problem(path, str(exc))
+            return None
 
-def mapping(value: Any, where: str, lines: LineMap, problems: list[Problem]) -> dict[str, Any] | None:
-    if not isinstance(value, dict):
-        problems.append(lines.problem(where, "expected a mapping" if value is not None else "missing required field"))
-        return None
-    return value
+    def unknown(self, data: dict[str, Any], allowed: set[str], where: str) -> None:
+        """A problem for each key of ``data`` not in ``allowed``."""
+        for key in data:
+            if key not in allowed:
+                path = f"{where}.{key}" if where else str(key)
+                self.problem(path, f"unknown field (expected one of {', '.join(sorted(allowed))})")
+
+    def mapping(self, value: Any, where: str) -> dict[str, Any] | None:
+        """``value`` when it is a mapping; else None, with a problem recorded."""
+        if not isinstance(value, dict):
+            self.problem(where, "expected a mapping" if value is not None else "missing required field")
+            return None
+        return value
+
+    def mappings(self, value: list[Any], where: str, expected: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each item of a list that is a mapping, with its path (``topics[2]``); a problem for each
+        other item, saying it was ``expected`` (``a mapping describing one fact``)."""
+        for i, raw in enumerate(value):
+            at = f"{where}[{i}]"
+            if isinstance(raw, dict):
+                yield at, raw
+            else:
+                self.problem(at, f"expected {expected}")
