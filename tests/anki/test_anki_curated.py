@@ -161,3 +161,10 @@ def test_anki_topics_and_forms_choose_the_notes(cli, tmp_path, templates):
     text = " ".join(cli("anki", "--help").stdout.split())
     for value in (*TOPICS, *FORMS, "--all"):
         assert value in text
+
+
+def test_curated_deck_is_byte_reproducible(deck_copy, tmp_path, templates):
+    """Two curated builds of the same deck file with the same timestamp give identical packages."""
+    first = build(deck_copy, tmp_path / "a", templates, T1, all_questions=False)
+    second = build(deck_copy, tmp_path / "b", templates, T1, all_questions=False)
+    assert first.apkg.read_bytes() == second.apkg.read_bytes()
