@@ -34,7 +34,14 @@ class InputError(StudyaidError, ValueError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.field, p.message))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        # The message holds the first problems only: 200,000 of them must not make 12 MB of text.
+        shown = "\n".join(str(p) for p in self.problems[:SHOWN])
+        more = len(self.problems) - SHOWN
+        super().__init__(shown + (f"\n… and {more:,} more problems" if more > 0 else ""))
+
+
+SHOWN = 100
+"""Problems an InputError's message lists before it counts the rest."""
 
 
 class TemplateError(StudyaidError, ValueError):

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import schema
 from .errors import Problem
-from .yamlsafe import LineMap
+from .yamlsafe import MAX_PROBLEMS, LineMap
 
 
 @dataclass
@@ -55,9 +55,18 @@ class Reader:
 
     def mappings(self, value: list[Any], where: str, expected: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """Each item of a list that is a mapping, with its path (``topics[2]``); a problem for each
-        other item, saying it was ``expected`` (``a mapping describing one fact``)."""
+        other item, saying it was ``expected`` (``a mapping describing one fact``). Once the file
+        has ``MAX_PROBLEMS`` problems the rest is not checked (200,000 bad facts answer at once),
+        and a problem at the top of the list says where checking stopped."""
         for i, raw in enumerate(value):
             at = f"{where}[{i}]"
+            if len(self.problems) >= MAX_PROBLEMS:
+                left = f"{len(value) - i:,} more items of {where} not checked"
+                stop = (
+                    f"{at} (line {self.lines.line(at):,}) on: stopped checking after {MAX_PROBLEMS:,} problems: {left}"
+                )
+                self.problems.append(Problem(self.lines.path, 0, "", stop))
+                return
             if isinstance(raw, dict):
                 yield at, raw
             else:

@@ -169,12 +169,26 @@ def test_bad_input_gets_its_own_located_line(tmp_path, monkeypatch, capsys, case
 
 
 def test_many_problems_are_counted_not_printed(tmp_path, monkeypatch, capsys):
-    """20,000 bad facts print 100 lines and a count of the rest."""
+    """20,000 bad facts: checking stops after 1,000 problems and says where; 100 lines are
+    printed, then a count of the rest."""
     text = deck_with("facts:\n", "facts:\n" + "  - {id: bad, kind: nope}\n" * 20_000)
     code, err = run(tmp_path, monkeypatch, capsys, text)
     lines = err.splitlines()
     assert code == 2 and len(lines) == 101
-    assert lines[-1].startswith("… and ") and lines[-1].endswith(" more problems")
+    assert lines[0] == (
+        "decks/d.yaml: facts[334] (line 349) on: stopped checking after 1,000 problems: 19,690 more items of facts not checked"
+    )
+    assert lines[-1] == "… and 903 more problems"
+
+
+def test_many_bad_values_stop_the_reading(tmp_path, monkeypatch, capsys):
+    """5,000 values YAML 1.1 reads otherwise: reading stops after 1,000 problems, saying where."""
+    text = deck_with("facts:\n", "x: [" + ", ".join(["012"] * 5_000) + "]\nfacts:\n")
+    code, err = run(tmp_path, monkeypatch, capsys, text)
+    lines = err.splitlines()
+    assert code == 2 and lines[0] == "decks/d.yaml: stopped reading at line 14 after 1,000 problems"
+    assert lines[1].startswith("decks/d.yaml:14: x[0]: '012' reads differently in YAML 1.1 and 1.2")
+    assert lines[-1] == "… and 901 more problems"
 
 
 def test_fifo_article_is_refused_without_blocking(tmp_path, monkeypatch, capsys):
