@@ -49,6 +49,12 @@ def command_line() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     questions.add_argument("--topic", help=f"only this topic (a deck's own, or one of {', '.join(TOPICS)})")
     questions.add_argument("--seed", type=int, help="seed for distractors and option order (default: the deck's)")
     questions.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    questions.add_argument(
+        "--curated",
+        action="store_true",
+        help="only the questions of the curated Anki deck (what `studyaid anki` writes by default; "
+        "default: every question of the bank)",
+    )
 
     draft = sub.add_parser("draft", help="propose a fact base from an article's text, for a person to confirm")
     draft.add_argument("article", metavar="ARTICLE", help="the article as plain UTF-8 text")

@@ -240,6 +240,10 @@ def _questions(args: argparse.Namespace, progress: Progress) -> int:
         raise InputError(
             [Problem("command line", 0, "--topic", f"unknown topic {args.topic!r} (expected one of {expected})")]
         )
+    if args.curated:
+        from .export.anki import curated_questions
+
+        results = [(deck, curated_questions(deck, qs)) for deck, qs in results]
     chosen = [q for _, qs in results for q in qs if args.topic is None or q.topic == args.topic]
     if args.format == "json":
         print(json.dumps([q.record() for q in chosen], ensure_ascii=False, indent=2))

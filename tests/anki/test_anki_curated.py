@@ -15,7 +15,7 @@ from studyaid.model import FORMS, TOPICS
 from studyaid.quality import Scorer, derived
 
 from ..conftest import FIXTURE_DECKS, MINI_DECK
-from .conftest import T1, answer_good, build, import_package
+from .conftest import T1, answer_good, build, import_package, notes_by_question
 
 SCHEDULE = "select id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left from cards"
 
@@ -168,3 +168,18 @@ def test_curated_deck_is_byte_reproducible(deck_copy, tmp_path, templates):
     first = build(deck_copy, tmp_path / "a", templates, T1, all_questions=False)
     second = build(deck_copy, tmp_path / "b", templates, T1, all_questions=False)
     assert first.apkg.read_bytes() == second.apkg.read_bytes()
+
+
+def test_questions_curated_lists_what_the_default_deck_asks(cli, deck_copy, tmp_path, templates, collection):
+    """`studyaid questions --curated` lists exactly the questions the default Anki deck holds, in
+    the bank's order; without it the JSON lists the whole bank."""
+    (deck_copy.parent / "mini-article.txt").write_bytes((MINI_DECK.parent / "mini-article.txt").read_bytes())
+    curated = cli("questions", str(deck_copy), "--curated", "--format", "json", "--quiet")
+    whole = cli("questions", str(deck_copy), "--format", "json", "--quiet")
+    assert curated.returncode == whole.returncode == 0, curated.stderr
+    listed = [r["id"] for r in json.loads(curated.stdout)]
+    bank = [r["id"] for r in json.loads(whole.stdout)]
+    assert listed == [i for i in bank if i in set(listed)] and len(listed) < len(bank)
+    built = build(deck_copy, tmp_path / "out", templates, T1, all_questions=False)
+    import_package(collection, built.apkg)
+    assert sorted(listed) == sorted(notes_by_question(collection))

@@ -34,7 +34,7 @@ from .. import ExportOptions
 from . import html as h
 from .lock import LockEntry, StoredNote, deck_file_locked, lock_path, read_lock, stamp, write_lock
 from .note_types import note_types
-from .notes import NoteSpec, build_notes
+from .notes import NoteSpec, build_notes, note_groups
 from .package import Package
 from .pictures import pictures_for
 from .retired import RETIRED_DECK, RETIRED_TAG, retired_hash, retired_notes
@@ -111,6 +111,14 @@ def chosen_notes(
         return scoped
     keep = curate(deck, [[by_id[i] for i in n.question_ids] for n in scoped])
     return [scoped[i] for i in keep]
+
+
+def curated_questions(deck: Deck, questions: Sequence[Question]) -> list[Question]:
+    """The questions the curated deck asks (what ``studyaid anki`` writes by default), in order:
+    for ``studyaid questions --curated``, so a reviewer can read what learners get."""
+    groups = note_groups(deck, questions)
+    kept = {q.id for i in curate(deck, groups) for q in groups[i]}
+    return [q for q in questions if q.id in kept]
 
 
 def stored(note: NoteSpec) -> StoredNote:
