@@ -20,7 +20,8 @@ def check_quotes(deck: Deck, article: str, article_name: str, source: Source | N
     problems = []
     line = deck.source.bottom_line
     if line is not None and source in (None, deck.source) and normalise_quote(line) not in haystack:
-        problems.append(Problem(deck.path, 0, "source.bottom_line", f"not found word for word in {article_name}"))
+        at = deck.line_of("source.bottom_line")
+        problems.append(Problem(deck.path, at, "source.bottom_line", f"not found word for word in {article_name}"))
     for i, fact in enumerate(deck.facts):
         if source is not None and deck.source_of(fact) is not source:
             continue
@@ -42,7 +43,8 @@ def check_id_collisions(decks: list[Deck]) -> list[Problem]:
         }
         for field, value in ids.items():
             if value in owners and not owners[value].startswith(deck.path + ":"):
-                problems.append(Problem(deck.path, 0, field, f"ID {value} collides with {owners[value]}"))
+                at = deck.line_of(field)
+                problems.append(Problem(deck.path, at, field, f"ID {value} collides with {owners[value]}"))
             owners.setdefault(value, f"{deck.path}:{field}")
     return problems
 
@@ -55,12 +57,12 @@ def check_names(decks: list[Deck]) -> list[Problem]:
     names: dict[str, str] = {}
     for deck in decks:
         if deck.slug in slugs:
-            problems.append(Problem(deck.path, 0, "slug", f"slug {deck.slug!r} is also the slug of {slugs[deck.slug]}"))
+            message = f"slug {deck.slug!r} is also the slug of {slugs[deck.slug]}"
+            problems.append(Problem(deck.path, deck.line_of("slug"), "slug", message))
         slugs.setdefault(deck.slug, deck.path)
         key = comparison_key(deck.settings.name)
         if key in names:
-            problems.append(
-                Problem(deck.path, 0, "deck.name", f"deck name {deck.settings.name!r} is also used by {names[key]}")
-            )
+            message = f"deck name {deck.settings.name!r} is also used by {names[key]}"
+            problems.append(Problem(deck.path, deck.line_of("deck.name"), "deck.name", message))
         names.setdefault(key, deck.path)
     return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from . import schema
@@ -92,12 +93,16 @@ def load_deck(path: Path, shared: tuple[Template, ...] = (), display: str | None
         topics=topics,
         templates_off=off,
         sources=tuple(sources) if len(sources) > 1 else (),
+        lines=MappingProxyType({k: v for k, v in r.lines.lines.items() if k in _DECK_LEVEL or k.startswith("deck.")}),
     )
     r.problems.extend(check_deck(deck, r.lines))
     if r.problems:
         raise InputError(r.problems)
     return deck
 
+
+_DECK_LEVEL = {"slug", "deck", "source.bottom_line"}
+"""Fields whose lines a deck keeps (with everything under ``deck.``): the checks across files name them."""
 
 DECK_FIELDS = ("slug", "source", "sources", "deck", "topics", "facts", "templates", "templates_off")
 """The top-level fields of a deck file (``source`` or ``sources``, not both)."""

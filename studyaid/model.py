@@ -265,6 +265,12 @@ class Deck:
     """Shared templates this deck switches off, by template id or by form."""
     sources: tuple[Source, ...] = ()
     """Every article the deck draws on; the first is ``source``. Empty: just ``source``."""
+    lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+    """Lines of the deck-level fields (``slug``, ``deck.name`` ...), for checks across files."""
+
+    def line_of(self, field_path: str) -> int:
+        """The line of a deck-level field (0 when unknown), for messages about it."""
+        return self.lines.get(field_path, 0)
 
     def uses(self, template: Template) -> bool:
         """Whether this deck asks the template's questions (not switched off by id or form)."""

@@ -33,8 +33,13 @@ comment, and a GUID (base91) can start with one."""
 
 
 def guid(deck: Deck, question: Question) -> str:
-    """The row's note identity: article, template and facts, in the CSV's own namespace."""
-    return str(genanki.guid_for("studyaid-csv", deck.slug, question.template_id, *question.fact_ids))
+    """The row's note identity: article, template and facts, in the CSV's own namespace.
+
+    As in the .apkg, a renamed fact is named by its oldest former id (``Fact.identity``), so a
+    re-import after the rename updates its rows' notes instead of adding new ones."""
+    facts = deck.facts_by_id
+    ids = (facts[f].identity if f in facts else f for f in question.fact_ids)
+    return str(genanki.guid_for("studyaid-csv", deck.slug, question.template_id, *ids))
 
 
 def header_value(text: str) -> str:

@@ -118,3 +118,42 @@ def test_special_characters_stay_text(hostile_exports, tmp_path):
         assert not any("<b>x</b>" in f or "</script>" in f for f in fields)
     finally:
         col.close()
+
+
+def test_renamed_fact_keeps_its_rows_notes(cli, tmp_path):
+    """As in the .apkg, a fact renamed with ``former_ids`` keeps its rows' GUIDs: the re-import
+    updates the notes in place (their fact tag changed) and adds none (the real Anki CSV import)."""
+    from ..conftest import MINI_DECK, QUESTIONS
+
+    deck = tmp_path / "decks" / "mini.yaml"
+    deck.parent.mkdir()
+    deck.write_bytes(MINI_DECK.read_bytes())
+    (deck.parent / "mini-article.txt").write_bytes((MINI_DECK.parent / "mini-article.txt").read_bytes())
+
+    def export(name):
+        out = tmp_path / name
+        args = ["export", str(deck), "--format", "csv", "--count", "16", "--seed", "3", "-o", str(out)]
+        result = cli(*args, "--templates", str(QUESTIONS), "--quiet")
+        assert result.returncode == 0, result.stderr
+        return out / "mini-anki.tsv"
+
+    first = export("v1")
+    text = deck.read_text(encoding="utf-8")
+    renamed = text.replace("{id: place-port-north,", "{id: place-northern-port, former_ids: [place-port-north],")
+    deck.write_text(renamed, encoding="utf-8")
+    second = export("v2")
+    rows = [line.split("\t") for line in second.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    moved = [r for r in rows if "studyaid::fact::place-northern-port" in r[2]]
+    assert moved, "the quiz asks about the renamed fact"
+    old_guids = {line.split("\t")[3] for line in first.read_text(encoding="utf-8").splitlines() if line[:1] != "#"}
+    assert {r[3] for r in rows} == old_guids
+
+    col = anki_collection.Collection(str(tmp_path / "c.anki2"))
+    try:
+        _import(col, first)
+        before = _notes(col)
+        _, log = _import(col, second)
+        assert not log.new and len(log.updated) == len(moved)
+        assert set(_notes(col)) == set(before)
+    finally:
+        col.close()

@@ -167,7 +167,7 @@ def test_several_decks_need_their_own_articles_and_names(tmp_path, cli):
     assert result.returncode == 2
     assert "command line: --article: gives one article text, but several decks are checked" in result.stderr
     clash = cli("check", *decks, "--quiet")
-    assert clash.returncode == 2 and "slug: slug 'mini' is also the slug of" in clash.stderr
+    assert clash.returncode == 2 and f"{second}:1: slug: slug 'mini' is also the slug of" in clash.stderr
 
 
 def test_open_hedges_are_carried_and_several_per_fact(tmp_path, templates):
