@@ -248,3 +248,17 @@ def list_of(item: Checker) -> Checker:
         return tuple(item(v) for v in value)
 
     return check
+
+
+def flag(value: Any) -> bool:
+    """``true`` or ``false``, nothing YAML might read as either by accident (``yes``, ``1``)."""
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def text_mapping(value: Any) -> tuple[tuple[str, str], ...]:
+    """A non-empty mapping of text to text (``{"here": "Rason"}``), as pairs in the file's order."""
+    if not isinstance(value, dict) or not value:
+        raise ValueError(f"expected a mapping of text to text, like {{here: Rason}}, got {value!r}")
+    return tuple((text(k), text(v)) for k, v in value.items())

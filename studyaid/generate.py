@@ -15,6 +15,7 @@ from .alsotrue import also_true
 from .cleantext import find_spans
 from .dates import DateFormatError, parse_date
 from .derive import Answer, Derivation, Group, amount_text, lookup, share_text, whole_of
+from .derive.base import per_deck
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .index import by_kind
@@ -34,6 +35,7 @@ from .phrasing import (
 )
 from .render import render
 from .sorts import name_echo, names_of
+from .standalone import deck_terms, is_caption, resolve, unresolved_reference
 from .tense import tense
 from .wording import CLOZE_BLANK, amount_unit_words, at_date, capfirst, hedge_of, question_note
 
@@ -183,7 +185,7 @@ def build(
         before, after = parts
         sentence = before + answer.text + after
         if (
-            leading_pronoun(sentence)
+            not stands_alone(group[0], sentence, _terms(deck))
             or not balanced(sentence)
             or restated(answer.text, before, after)
             or cloze_echo(answer.text, before + " " + after, names_of(group[0]))
@@ -409,10 +411,30 @@ def marked(fact: Fact, text: str) -> str:
             tail += 1
         wrong = " ".join(old[head : len(old) - tail])
         right = " ".join(new[head : len(new) - tail])
-        common = right.islower() and right not in _LOWER and len(right.split()) == 1
+        # A common word put for another ("log-term", "between to two nations") is marked [sic]:
+        # "to [the]" would read as the article's own "to" followed by an insertion.
+        common = right.islower() and len(right.split()) == 1 and (right not in _LOWER or wrong.islower())
         mark = f"{wrong} [sic]" if common and wrong else f"{wrong} [{right}]" if wrong else f"[{right}]"
         text = text.replace(fix.verbatim, " ".join([*old[:head], mark, *old[len(old) - tail :]]))
     return text
+
+
+def stands_alone(fact: Fact, sentence: str, terms: frozenset[str] = frozenset()) -> bool:
+    """Whether a cloze of this sentence can be shown alone: a sentence, not a caption, with no
+    words that point back at what the article said before it (unless ``refers`` says what they mean)."""
+    caption = fact.get("caption")
+    if caption or (caption is None and is_caption(fact.quote)):
+        return False
+    return not leading_pronoun(sentence) and unresolved_reference(sentence, terms) is None
+
+
+_terms = per_deck(deck_terms)
+
+
+def shown_quote(fact: Fact, text: str) -> str:
+    """Words of the fact's quote as every output shows them: the article's, with editor's marks
+    for its slips and for what its back-pointing words mean ("through here [Rason]")."""
+    return resolve(marked(fact, text), dict(fact.get("refers") or ()))
 
 
 def cloze_split(fact: Fact) -> tuple[str, str] | None:
@@ -425,10 +447,10 @@ def cloze_split(fact: Fact) -> tuple[str, str] | None:
     if len(spans) != 1:
         raise TemplateError(f"the cloze answer {fact.asked!r} occurs {len(spans)} times in the quote, not once")
     at = spans[0]
-    return marked(fact, quote[:at]), marked(fact, quote[at + len(fact.asked) :])
+    return shown_quote(fact, quote[:at]), shown_quote(fact, quote[at + len(fact.asked) :])
 
 
 def _source(fact: Fact, deck: Deck) -> SourceRef:
     return SourceRef(
-        fact.id, marked(fact, fact.quote), marked(fact, fact.asked) if fact.asked else None, citation(deck, fact)
+        fact.id, shown_quote(fact, fact.quote), marked(fact, fact.asked) if fact.asked else None, citation(deck, fact)
     )

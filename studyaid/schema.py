@@ -22,6 +22,7 @@ from .checkers import (
     anki_id,
     date_text,
     deck_name,
+    flag,
     hedges,
     identifier,
     imperial,
@@ -37,6 +38,7 @@ from .checkers import (
     quantity_unit,
     seed,
     text,
+    text_mapping,
     time_unit,
     web_url,
 )
@@ -133,13 +135,20 @@ COMMON_FIELDS = {
     "also_true": FieldSpec(list_of(lambda v: text(str(v))), required=False),
     "sort": FieldSpec(text, required=False),
     "former_ids": FieldSpec(list_of(identifier), required=False),
+    "refers": FieldSpec(text_mapping, required=False),
+    "caption": FieldSpec(flag, required=False),
+    "quoted_from": FieldSpec(text, required=False),
 }
 """Fields every fact may have. ``topic`` is checked against the deck's own topics when it
 declares them; ``source`` names one of the deck's ``sources``."""
-EXTRA_COMMON = ("also_true", "sort")
+EXTRA_COMMON = ("also_true", "sort", "refers", "caption", "quoted_from")
 """Common fields kept among a fact's kind-specific attributes (the generator reads them there):
 ``also_true``, what else the article says is true of the fact (never offered as wrong); ``sort``,
-the fact's fine sort when the derived one (actor or place kind) is too coarse."""
+the fact's fine sort when the derived one (actor or place kind) is too coarse; ``refers``, what
+the quote's back-pointing words mean (``{"here": "Rason"}``: shown as "here [Rason]", so the
+sentence stands alone as a cloze); ``caption``, whether the quote is a picture's caption rather
+than a sentence (derived when not given: no final stop and no verb); ``quoted_from``, whose words
+the quote is when the article quotes another author (“…”[vi]): questions say so."""
 
 
 _FIGURE = {

@@ -25,7 +25,8 @@ CODES = {
     "rival": "a wrong option or false statement that is also true",
     "wording": "tense, number or phrasing that does not fit the fact",
     "duplicate": "the same question twice, or two Anki notes of one type with one first field",
-    "pronoun": "a cloze sentence opening on a pronoun nothing resolves",
+    "pronoun": "a cloze sentence with a pronoun, 'this', 'here' or 'The <noun>' that nothing in it resolves",
+    "caption": "a cloze made from a picture's caption, which is no sentence",
     "verbatim": "a quote shown as the article's words that is not",
     "gap": "a year gap between unrelated events",
     "attribution": "an attribution on the wrong part of a question",
@@ -71,7 +72,7 @@ def _question_checks(q: Question, facts: list[Fact], index: Index) -> Iterable[t
     yield from sorts(q, facts, index)
     yield from rivals(q, facts, index)
     yield from wording(q, facts, index)
-    yield from cloze_pronoun(q, facts)
+    yield from cloze_pronoun(q, facts, index.terms)
     yield from verbatim(q, index.deck)
     yield from gap(q, facts)
     yield from attribution(q, facts, index)

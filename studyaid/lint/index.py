@@ -22,6 +22,10 @@ class Index:
         self.by_name: dict[str, list[Fact]] = defaultdict(list)
         self.by_described: dict[str, list[Fact]] = defaultdict(list)
         self.dates: dict[str, tuple[float, float]] = {}
+        self.terms = frozenset(
+            " ".join(n.split()).casefold().removeprefix("the ") for f in deck.facts for n in names_of(f)
+        )
+        """The deck's names, case-folded: "The standard gauge" opens on a term, not on a back-reference."""
         for f in deck.facts:
             for n in names_of(f):
                 self.by_name[text_key(n)].append(f)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..model import Deck, Fact, Question
 from ..phrasing import balanced, be, leading_pronoun, passive_event
 from ..sorts import names_of
+from ..standalone import is_caption, unresolved_reference
 from .index import YEAR, Index, text_key
 
 # ------------------------------------------------------------------ wording
@@ -61,13 +62,18 @@ def wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str,
 # ------------------------------------------------------------------ cloze, quotes, gaps
 
 
-def cloze_pronoun(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
+def cloze_pronoun(q: Question, facts: list[Fact], terms: frozenset[str] = frozenset()) -> Iterable[tuple[str, str]]:
     if q.form != "cloze" or q.cloze is None:
         return
     sentence = q.cloze[0] + q.answer + q.cloze[1]
     pronoun = leading_pronoun(sentence)
     if pronoun and not q.context:
         yield "pronoun", f"the sentence opens on {pronoun!r}, which nothing in it resolves"
+    elif (back := unresolved_reference(sentence, terms)) and not q.context:
+        yield "pronoun", f"{back!r} points back at what the article said before the sentence"
+    for f in facts:
+        if f.get("caption") or (f.get("caption") is None and is_caption(f.quote)):
+            yield "caption", f"a cloze of {f.id}'s quote, a caption rather than a sentence"
     if not balanced(sentence):
         yield "wording", "the cloze sentence opens a quotation mark or bracket it does not close"
 
