@@ -5,6 +5,7 @@ from __future__ import annotations
 from .cleantext import comparison_key
 from .errors import Problem
 from .model import Deck, Source
+from .quotations import suggested_author
 
 
 def normalise_quote(text: str) -> str:
@@ -29,6 +30,18 @@ def check_quotes(deck: Deck, article: str, article_name: str, source: Source | N
             problems.append(
                 Problem(deck.path, fact.line, f"facts[{i}].quote", f"not found word for word in {article_name}")
             )
+        elif not fact.get("quoted_from"):
+            author = suggested_author(article, fact.quote, deck.source_of(fact).footnotes)
+            if author:
+                problems.append(
+                    Problem(
+                        deck.path,
+                        fact.line,
+                        f"facts[{i}].quoted_from",
+                        f"the quote lies inside a passage {article_name} quotes from another author; "
+                        f"say whose words they are, e.g. quoted_from: {author!r}",
+                    )
+                )
     return problems
 
 

@@ -259,6 +259,7 @@ def _view(fact: Fact) -> dict[str, Any]:
     # The sentence itself says who said it ("According to Federal Customs Service of Russia, …"):
     # a cloze need not say so again.
     view["says_source"] = bool(fact.attribution) and mentions_any_form(fact.quote, fact.attribution or "")
+    view["quoted_from"] = fact.get("quoted_from")
     if fact.kind in FIGURE_KINDS:
         view["shown"] = amount_text(fact)
         view["unit_words"] = amount_unit_words(fact["unit"], fact.get("scale"), fact.get("noun"))
@@ -307,7 +308,6 @@ def _words_for(first: Fact) -> dict[str, str]:
 
 def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False) -> dict[str, Any]:
     first = group[0]
-    attributed = next((f.attribution for f in group if f.attribution), None)
     hedges = [h for f in group for h in f.hedges]
     # A figure derived from a hedged total is hedged too: 33.3% of an estimated budget.
     if uses_whole:
@@ -319,7 +319,7 @@ def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False)
     return {
         "fact": _view(first),
         "facts": [_view(f) for f in group],
-        "lead": f"According to {attributed}," if attributed else "According to the article,",
+        "lead": lead(group),
         "hedge": f" {question_note(hedges)}" if hedges else "",
         "when": when,
         "tense": _words_for(first),
@@ -331,6 +331,21 @@ def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False)
         "answer_in": f"as a number of {answer.unit}" if first.get("unit") == "count" else f"in {answer.unit}",
         "article": {k: v for k, v in record.items() if v is not None},
     }
+
+
+def lead(group: Group) -> str:
+    """Whose claim a question asks about: the attribution of its facts ("According to the ISS,"),
+    the author the article quotes them from ("According to Samuel Ramani (The Diplomat), quoted in
+    the article,"), or the article itself."""
+    attributed = next((f.attribution for f in group if f.attribution), None)
+    if attributed:
+        return f"According to {attributed},"
+    quoted = [f.get("quoted_from") for f in group]
+    if quoted[0] and all(q == quoted[0] for q in quoted):
+        return f"According to {quoted[0]}, quoted in the article,"
+    if any(quoted):
+        return f"According to the article and {next(q for q in quoted if q)}, whom it quotes,"
+    return "According to the article,"
 
 
 def _check_attribution(prompt: str, group: Group) -> None:
@@ -366,11 +381,14 @@ def _explanation(answer: Answer, group: Group, form: str, shown: str | None, ver
     for fact in group:
         if fact.attribution:
             parts.append(f"The article attributes this to {fact.attribution}.")
+        elif fact.get("quoted_from"):
+            parts.append(f"The article quotes these words from {fact['quoted_from']}.")
     return " ".join(capfirst(p) for p in parts if p)
 
 
 def _attribution(group: Group) -> str | None:
     notes = [f"according to {f.attribution}" for f in group if f.attribution]
+    notes += [f"according to {f['quoted_from']}, quoted in the article" for f in group if f.get("quoted_from")]
     notes += [f"{h} (the article’s hedge)" for f in group if not f.attribution for h in f.hedges]
     return "; ".join(dict.fromkeys(notes)) or None
 
