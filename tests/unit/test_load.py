@@ -105,9 +105,9 @@ def test_base_deck_loads(tmp_path):
         (
             "    part: Country A\n",
             "    part: Country A\n    colour: red\n",
-            "x.yaml:18: facts[0].colour: unknown field (expected one of also_true, asked, attribution, corrections, "
-            "footnote, former_ids, found_by, hedge, id, kind, of, part, parts, quote, sort, source, status, topic, value, when, "
-            "whole)",
+            "x.yaml:18: facts[0].colour: unknown field (expected one of also_true, asked, attribution, caption, "
+            "corrections, footnote, former_ids, found_by, hedge, id, kind, of, part, parts, quote, quoted_from, refers, "
+            "sort, source, status, topic, value, when, whole)",
         ),
         (
             "  deck_id: 1700000001\n",
