@@ -235,8 +235,8 @@ def template_messages(tmp_path: Path, text: str) -> list[str]:
             "{{ fact.whole }}",
             "{{ fact.hole }}",
             "questions.yaml:6: templates[0].prompt: names unknown fact field 'hole' (a share has also_true, asked, "
-            "attribution, corrections, footnote, former_ids, hedge, id, kind, of, part, parts, quote, sort, source, topic, value, "
-            "when, whole)",
+            "attribution, caption, corrections, footnote, former_ids, hedge, id, kind, of, part, parts, quote, quoted_from, "
+            "refers, sort, source, topic, value, when, whole)",
         ),
         (
             "{{ fact.whole }}",
