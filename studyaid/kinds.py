@@ -25,6 +25,12 @@ class Fields:
     """What else the article says is true of the fact: never offered as a wrong answer."""
     sort: str | None = None
     """The fact's fine sort, when the one derived from its kind is too coarse."""
+    refers: tuple[tuple[str, str], ...] | None = None
+    """What the quote's back-pointing words mean (``("here", "Rason")``), shown as editor's insertions."""
+    caption: bool | None = None
+    """Whether the quote is a picture's caption rather than a sentence (None: derived from the quote)."""
+    quoted_from: str | None = None
+    """Whose words the quote is, when the article quotes another author."""
 
     def get(self, name: str, default: Any = None) -> Any:
         """A field by its deck-file name, or ``default`` when the fact does not set it."""
@@ -46,7 +52,7 @@ class Fields:
 
 _ATTRIBUTE = {"from": "from_"}
 """Deck-file names that are Python keywords, and their attribute names."""
-_COMMON = ("also_true", "sort")
+_COMMON = ("also_true", "sort", "refers", "caption", "quoted_from")
 
 
 @dataclass(frozen=True, kw_only=True)
