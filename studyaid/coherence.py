@@ -164,7 +164,7 @@ _OWN_TEXT = ("role", "description", "what", "subject", "definition")
 _SPREAD = 0.5
 _ONE_CONTEXT = 40
 """Sentences up to which an article is read as one context: every option belongs to it."""
-_HUB = 0.15
+_HUB = 0.1
 """An entity mentioned in more than this share of the sentences is the article's hub."""
 
 

@@ -194,17 +194,29 @@ def also_true(subject: Fact, answer: Answer, cand: Answer, deck: Deck) -> bool:
     for other in alsotrue.also_true(subject, deck):
         if _same(str(other), cand):
             return True
-    if answer.number is not None and cand.number is not None:
-        hedges = [subject.hedge or "", *(subject.get("hedges") or ())]
+    # A stated figure ("up to 3 minutes") has its number in its text only.
+    mine, theirs = _figure(answer), _figure(cand)
+    if mine is not None and theirs is not None:
+        hedges = [subject.hedge or "", *subject.hedges]
         for hedge in hedges:
             bound = _BOUNDS.get(hedge)
-            if bound == "upper" and cand.number < answer.number:
+            if bound == "upper" and theirs < mine:
                 return True
-            if bound == "lower" and cand.number > answer.number:
+            if bound == "lower" and theirs > mine:
                 return True
-            if hedge in _APPROXIMATE and abs(cand.number - answer.number) <= 0.15 * abs(answer.number):
+            if hedge in _APPROXIMATE and abs(theirs - mine) <= 0.15 * abs(mine):
                 return True
     return False
+
+
+def _figure(answer: Answer) -> float | None:
+    if answer.number is not None:
+        return answer.number
+    found = NUMBER.search(answer.text) if not answer.span else None
+    try:
+        return float(found.group().replace(",", "")) if found else None
+    except ValueError:
+        return None
 
 
 def _same(text: str, cand: Answer) -> bool:

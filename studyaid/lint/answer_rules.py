@@ -201,7 +201,8 @@ def rivals(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, 
         if described_option and not exclusive(option):
             yield "rival", f"{option!r} places its subject in a class or on a list: it may be true of the answer too"
             continue
-        bound = _bound(subject)
+        # A date's figures are no amount: "the 1910s" is not "about" "the 1900s" (spans compare above).
+        bound = None if subject.kind == "event" else _bound(subject)
         value, number = _number(right) if right else None, _number(option)
         if bound and value is not None and number is not None and _unit_of(option) == _unit_of(right or ""):
             kind = bound
@@ -235,7 +236,7 @@ def _same_meaning(option: str, also: str, index: Index) -> bool:
 
 
 def _bound(fact: Fact) -> str | None:
-    hedges = [fact.hedge or "", *(fact.get("hedges") or ())]
+    hedges = [fact.hedge or "", *fact.hedges]
     for hedge in hedges:
         if hedge in _HEDGE_BOUND:
             return _HEDGE_BOUND[hedge]

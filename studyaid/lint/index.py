@@ -7,6 +7,7 @@ from collections import defaultdict
 from functools import cached_property
 
 from ..dates import FuzzyDate
+from ..derive.event import date_label
 from ..model import Deck, Fact
 from ..phrasing import is_plural
 from ..sorts import NAMED_KINDS, described, names_of
@@ -34,6 +35,8 @@ class Index:
             if f.kind == "event" and f.get("date") is not None:  # an undated event has no span
                 d: FuzzyDate = f["date"]
                 self.dates[text_key(d.label)] = (d.start, d.end)
+                # As questions print it: "2007 and 2008", "the winter of 1919–1920".
+                self.dates.setdefault(text_key(date_label(f)), (d.start, d.end))
                 if d.year is not None:
                     self.dates.setdefault(str(d.year), (float(d.year), d.year + 1.0))
 

@@ -13,7 +13,7 @@ from .index import YEAR, Index, text_key
 
 # ------------------------------------------------------------------ wording
 
-_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
+_DOUBLED = re.compile(r"\b([^\W\d_]+) \1\b", re.I)  # words, not figures ("4 ft 1 1/2 in")
 _NOMINAL_EVENT = re.compile(
     r"\bdid (?:the|[\w.’']+['’]s) [\w -]*?\b\w+(?:ing|ion|ment|al|ure|out|ch|se)\b of\b.*\btake place\b"
 )
