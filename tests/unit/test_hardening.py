@@ -1,8 +1,10 @@
-"""Issue 13, hardening round 2: each class of bad input or environment ends in its own located
-one-line message (exit 2 input, 1 environment), bounded in time, with nothing half-written.
+"""Issue 13, hardening round 2: each class of bad environment ends in its own located one-line
+message (exit 2 input, 1 environment), bounded in time, with nothing half-written.
 
-In-process (``cli.main``), so the suite stays fast. The inputs are made from the fixture deck by
-small edits, so each case shows exactly what is wrong.
+The bad input files of every class (and broken lock files) are in ``tests/corpus`` with their
+exact messages (``test_corpus.py``); here are the cases a file cannot hold: FIFOs and devices,
+unusable output places, broken pipes, two builds at once, killed builds, a loader fuzz test.
+In-process (``cli.main``), so the suite stays fast.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from studyaid.outfolder import STAGING_PREFIX, OutputFolder
 from ..conftest import MINI_DECK, QUESTIONS
 
 BASE = MINI_DECK.read_text(encoding="utf-8").replace("  article: mini-article.txt\n", "")
-TEMPLATE = "templates:\n  - id: probe\n    kind: place\n    form: short\n    answer: name\n    prompt: {}\n"
 
 
 def deck_with(old: str, new: str) -> str:
@@ -39,158 +40,6 @@ def run(tmp_path: Path, monkeypatch, capsys, text: str, *args: str) -> tuple[int
     return code, capsys.readouterr().err
 
 
-CASES = {
-    # class 1: tracebacks on input
-    "deep-nesting": ("slug: " + "[" * 500 + "]" * 500 + "\n", "decks/d.yaml:1: YAML nested more than 50 levels deep"),
-    "5000-digit-integer": (
-        deck_with("value: 60,", "value: " + "9" * 5000 + ","),
-        "decks/d.yaml:15: facts[0].value: number written with 5,000 characters (at most 30)",
-    ),
-    "huge-hex-seed": (
-        deck_with("  seed: 7", "  seed: 0x" + "f" * 5000),
-        "decks/d.yaml:13: deck.seed: number written with 5,002 characters (at most 30)",
-    ),
-    "huge-seed": (
-        deck_with("  seed: 7", "  seed: " + "7" * 25),
-        "decks/d.yaml:13: deck.seed: expected a seed between -2**63 and 2**63, got a number of 25 digits",
-    ),
-    "lone-surrogate": (
-        deck_with('title: "Rail', 'title: "\\udc00Rail'),
-        "decks/d.yaml:3: source.title: lone surrogate U+DC00 at position 1 (not a character; remove it)",
-    ),
-    "date-of-many-parts": (
-        deck_with("date: 1992,", "date: " + "/".join(["1992"] * 3000) + ","),
-        "decks/d.yaml:50: facts[11].date: expected a range of two dates like 1983/1990, got "
-        "'1992/1992/1992/1992/1992/1992/1992/1992/1992/1992/1992/1992/1992/1992/1992/1992/'",
-    ),
-    # class 3: templates without limits
-    "nested-loops": (
-        BASE + TEMPLATE.format('"{% for a in range(9000) %}{% for b in range(9000) %}x{% endfor %}{% endfor %}"'),
-        "decks/d.yaml:76: template 'probe': renders more than 10,000 characters for fact 'place-capital'",
-    ),
-    "loops-without-output": (
-        BASE + TEMPLATE.format('"{% for a in range(9000) %}{% for b in range(9000) %}{% endfor %}{% endfor %}x"'),
-        "decks/d.yaml:76: template 'probe': takes more than 100,000 steps (loops and calls) to render",
-    ),
-    "huge-power": (BASE + TEMPLATE.format('"{{ 10**(10**8) }}"'), "a power larger than 10,000 bits is refused"),
-    "lipsum": (BASE + TEMPLATE.format('"{{ lipsum(100000) }}"'), "lipsum is limited to 10 paragraphs"),
-    "string-times-huge": (
-        BASE + TEMPLATE.format("\"{{ 'x'*10**8 }}\""),
-        "repeating a value to more than 10,000 items or characters is refused",
-    ),
-    "zero-width-prompt": (
-        BASE + TEMPLATE.format('"\\u200b\\u200b"'),
-        "decks/d.yaml:80: templates[0].prompt: invisible character U+200B (ZERO WIDTH SPACE) at position 1; remove it",
-    ),
-    # class 4: YAML 1.1 surprises
-    "sexagesimal": (
-        deck_with("value: 60,", "value: 1:20,"),
-        "decks/d.yaml:15: facts[0].value: '1:20' reads differently in YAML 1.1 and 1.2 (a number, a boolean or "
-        'text); quote it: "1:20"',
-    ),
-    "octal": (deck_with("value: 60,", "value: 012,"), "'012' reads differently in YAML 1.1 and 1.2"),
-    "colon-date": (deck_with("date: 1992,", "date: 20:03,"), "'20:03' reads differently in YAML 1.1 and 1.2"),
-    "bool-name": (
-        deck_with("name: General Smith,", "name: NO,"),
-        "facts[19].name: 'NO' reads differently in YAML 1.1 and 1.2 (a number, a boolean or text); quote it: \"NO\"",
-    ),
-    # class 5: text hygiene
-    "nul-in-quote": (
-        deck_with('"In 2018 Country A accounted', '"In 2018\\0 Country A accounted'),
-        "facts[0].quote: control character U+0000 at position 8 is not allowed",
-    ),
-    "bidi-override": (
-        deck_with("name: General Smith,", 'name: "General \\u202eSmith",'),
-        "facts[19].name: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) at position 9; remove it",
-    ),
-    "confusable-role": (
-        deck_with('role: "the commander of the border garrison"', 'role: "the region\'s l\\u0430rgest shipping firm"'),
-        "facts[19].role: same role as 'actor-harbour': questions would have two right answers",
-    ),
-    "megabyte-value": (deck_with("value: 60,", "value: '" + "x" * 1_000_000 + "',"), "(999,7"),
-    # class 6: identifiers and names
-    "slug-newline": (
-        deck_with("slug: mini", 'slug: "mini\\n"'),
-        "decks/d.yaml:1: slug: expected a kebab-case id like 'share-china-2017', got 'mini\\n'",
-    ),
-    "slug-300": (
-        deck_with("slug: mini", "slug: " + "a" * 300),
-        "slug: id of 300 characters is longer than the limit of 100",
-    ),
-    "deck-name-colons": (
-        deck_with('name: "Mini fixture"', 'name: "A::::B"'),
-        "deck.name: expected a deck name whose '::'-separated parts are not empty, got 'A::::B'",
-    ),
-    # class 7: numbers and spans
-    "value-vs-asked": (
-        deck_with('asked: "60%"', 'asked: "25.5%"'),
-        "facts[0].asked: '25.5%' does not state the value 60",
-    ),
-    "asked-twice": (
-        deck_with(
-            'quote: "In 2018 Country A accounted for 60% of',
-            'quote: "In 2018 Country A accounted for 60% (60%) of',
-        ),
-        "facts[0].asked: '60%' occurs 2 times in the quote; give a longer span that occurs once",
-    ),
-    "parts-cycle": (
-        deck_with(
-            'unit: USD, when: in 2018,\n     attribution: the Customs Office, footnote: i,\n     quote: "According to the Customs Office, bilateral turnover stood at $40 million in 2018, made up of exports ($15 million) and imports ($25 million).", asked: "$15 million"}',
-            'unit: USD, when: in 2018, parts: [turnover],\n     attribution: the Customs Office, footnote: i,\n     quote: "According to the Customs Office, bilateral turnover stood at $40 million in 2018, made up of exports ($15 million) and imports ($25 million).", asked: "$15 million"}',
-        ),
-        "parts form a cycle: ",
-    ),
-    "tiny-percent": (
-        deck_with("value: 60,", "value: 1e-300,"),
-        "facts[0].value: expected a figure of at least 0.0001 (printed without an exponent), got '1e-300'",
-    ),
-    # class 8: links
-    "javascript-url": (
-        deck_with("  date: 2020-02-01\n", '  date: 2020-02-01\n  url: "javascript:alert(1)"\n'),
-        "decks/d.yaml:7: source.url: expected an http:// or https:// address, got 'javascript:alert(1)'",
-    ),
-    "file-url": (
-        deck_with("  date: 2020-02-01\n", '  date: 2020-02-01\n  url: "file:///etc/passwd"\n'),
-        "source.url: expected an http:// or https:// address, got 'file:///etc/passwd'",
-    ),
-}
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_gets_its_own_located_line(tmp_path, monkeypatch, capsys, case):
-    """Each class of bad input: exit 2, a located line with its own message, no traceback, no output."""
-    text, expected = CASES[case]
-    code, err = run(tmp_path, monkeypatch, capsys, text, "build", "-o", "out")
-    assert code == 2, err
-    assert expected in err, err
-    assert "Traceback" not in err
-    assert all(len(line) < 1200 for line in err.splitlines()), "a bad value never makes a huge line"
-    assert not (tmp_path / "out").exists()
-
-
-def test_many_problems_are_counted_not_printed(tmp_path, monkeypatch, capsys):
-    """20,000 bad facts: checking stops after 1,000 problems and says where; 100 lines are
-    printed, then a count of the rest."""
-    text = deck_with("facts:\n", "facts:\n" + "  - {id: bad, kind: nope}\n" * 20_000)
-    code, err = run(tmp_path, monkeypatch, capsys, text)
-    lines = err.splitlines()
-    assert code == 2 and len(lines) == 101
-    assert lines[0] == (
-        "decks/d.yaml: facts[334] (line 349) on: stopped checking after 1,000 problems: 19,690 more items of facts not checked"
-    )
-    assert lines[-1] == "… and 903 more problems"
-
-
-def test_many_bad_values_stop_the_reading(tmp_path, monkeypatch, capsys):
-    """5,000 values YAML 1.1 reads otherwise: reading stops after 1,000 problems, saying where."""
-    text = deck_with("facts:\n", "x: [" + ", ".join(["012"] * 5_000) + "]\nfacts:\n")
-    code, err = run(tmp_path, monkeypatch, capsys, text)
-    lines = err.splitlines()
-    assert code == 2 and lines[0] == "decks/d.yaml: stopped reading at line 14 after 1,000 problems"
-    assert lines[1].startswith("decks/d.yaml:14: x[0]: '012' reads differently in YAML 1.1 and 1.2")
-    assert lines[-1] == "… and 901 more problems"
-
-
 def test_fifo_article_is_refused_without_blocking(tmp_path, monkeypatch, capsys):
     """An article path naming a FIFO, a device or a folder is refused before anything is read."""
     os.mkfifo(tmp_path / "fifo")
@@ -202,36 +51,6 @@ def test_fifo_article_is_refused_without_blocking(tmp_path, monkeypatch, capsys)
         code, err = run(tmp_path, monkeypatch, capsys, BASE, "check", "--article", str(path))
         assert code == 2
         assert err == f"{path}: cannot read the article: is {kind}, expected a regular file\n"
-
-
-@pytest.mark.parametrize(
-    ("content", "expected"),
-    [
-        (b"\xff\xfe{}", "decks/d.lock.json: line 1: not UTF-8 text (the Anki lock file; repair or delete it)"),
-        (b"[" * 50_000 + b"]" * 50_000, "decks/d.lock.json:1: JSON nested too deeply (expected GUID -> entry)"),
-        (
-            b'{"g": {"hash": "' + b"a" * 64 + b'", "mod": 1180591620717411303424}}',
-            "decks/d.lock.json:1: a number of 22 digits is not a time",
-        ),
-        (
-            b'{"g": {"hash": "' + b"a" * 64 + b'", "mod": 99999999999999}}',
-            "decks/d.lock.json: g: mod 99999999999999 is not a time from 1970 to 9999",
-        ),
-        ("dir", "decks/d.lock.json: is a folder, expected a regular file (the Anki lock file; repair or delete it)"),
-    ],
-)
-def test_broken_lock_file_is_a_located_error(tmp_path, monkeypatch, capsys, content, expected):
-    """A lock file that is not UTF-8, nested thousands deep, with absurd times, or a folder: located, exit 2."""
-    lock = tmp_path / "decks" / "d.lock.json"
-    lock.parent.mkdir(parents=True)
-    if content == "dir":
-        lock.mkdir()
-    else:
-        lock.write_bytes(content)
-    code, err = run(tmp_path, monkeypatch, capsys, BASE, "anki", "-o", "out", "--timestamp", "1700000000")
-    assert code == 2
-    assert expected in err
-    assert not (tmp_path / "out" / "mini.apkg").exists()
 
 
 def test_output_folder_that_is_a_file(tmp_path, monkeypatch, capsys):
