@@ -271,3 +271,14 @@ def test_wording_flags_a_cloze_with_an_unclosed_quotation(templates):
     q = next(q for q in questions if q.form == "cloze")
     before, after = q.cloze or ("", "")
     assert _flags(deck, [dataclasses.replace(q, cloze=(f"“{before}", after))], "wording")
+
+
+@given(data=st.data())
+@settings(max_examples=10)
+def test_caption_flags_a_cloze_of_a_caption(templates, data):
+    """A cloze of a picture's caption ("Maj. Gen. William S. Graves … and staff, Vladivostok,
+    November 23, 1919") is a caption defect, whichever cloze it is put in."""
+    _, q = data.draw(_question(templates, ("cloze",)))
+    deck, _ = _article(templates)
+    caption = deck.fact("event-graves-staff-photo")
+    assert _flags(deck, [dataclasses.replace(q, fact_ids=(caption.id,))], "caption")
