@@ -127,7 +127,7 @@ def context(deck: Deck) -> Context:
         era: set[int] = set(event_years.get(f.id, ()))
         for i in mentioned[f.id]:
             era |= sentence_years[i]
-            for e in in_sentence[i] - hubs:
+            for e in sorted(in_sentence[i] - hubs):  # sorted: float sums in one order, whatever the hash seed
                 weights[e] += math.log(total / df[e])
         first[f.id] = _unit(weights)
         years[f.id] = tuple(sorted(era))
@@ -149,9 +149,9 @@ def context(deck: Deck) -> Context:
     vectors: dict[str, Mapping[str, float]] = {}
     for fid, vector in first.items():
         spread: dict[str, float] = defaultdict(float, vector)
-        for e, weight in vector.items():
+        for e, weight in sorted(vector.items()):
             if e != fid and e in first:
-                for e2, weight2 in first[e].items():
+                for e2, weight2 in sorted(first[e].items()):
                     spread[e2] += _SPREAD * weight * weight2
         vectors[fid] = _unit(spread)
     dates = [f["date"] for f in deck.facts if f.kind == "event" and isinstance(f.get("date"), FuzzyDate)]
@@ -173,7 +173,7 @@ def _sort(fact: Fact) -> tuple[str, str]:
 
 
 def _unit(weights: Mapping[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+    norm = math.sqrt(math.fsum(x * x for x in weights.values())) or 1.0
     return {e: x / norm for e, x in weights.items()}
 
 
@@ -211,7 +211,7 @@ def coherence(deck: Deck, a: Fact, b: Fact) -> float:
     va, vb = context(deck).vectors.get(a.id, {}), context(deck).vectors.get(b.id, {})
     if len(va) > len(vb):
         va, vb = vb, va
-    return sum(w * vb.get(e, 0.0) for e, w in va.items())
+    return math.fsum(w * vb.get(e, 0.0) for e, w in va.items())
 
 
 def era_gap(deck: Deck, a: Fact, b: Fact) -> int | None:
