@@ -10,7 +10,8 @@ from ..model import Deck, Fact
 from .base import Answer, Derivation, Group
 
 
-def _date(f: Fact) -> FuzzyDate:
+def date_of(f: Fact) -> FuzzyDate:
+    """A dated event's date (asking an undated one is a bug)."""
     date = f.event.date
     assert date is not None, f"event {f.id!r} is undated"  # callers ask dated events only
     return date
@@ -31,16 +32,16 @@ def settled(f: Fact, deck: Deck) -> bool:
     and "early 2016") is no year to key, no point in an order and no end of a gap."""
     from ..alsotrue import disputed_dates
 
-    own = _date(f) if dated(f) else None
+    own = date_of(f) if dated(f) else None
     return own is None or all(_overlap(own, d) for d in disputed_dates(f, deck))
 
 
 def _has_year(g: Group, deck: Deck) -> bool:
-    return dated(g[0]) and _date(g[0]).year is not None and settled(g[0], deck)
+    return dated(g[0]) and date_of(g[0]).year is not None and settled(g[0], deck)
 
 
 def event_year(g: Group, deck: Deck) -> Answer:
-    d = _date(g[0])
+    d = date_of(g[0])
     return Answer(
         str(d.year),
         float(d.year or 0),
@@ -57,7 +58,7 @@ _SEASON = re.compile(r"\b(?:the )?(winter|summer|spring|autumn) of $", re.I)
 def date_label(f: Fact) -> str:
     """An event's date as precisely as the article words it: "the winter of 1919–1920" where the
     article names the season, "2007 and 2008" where it says "in 2007 and 2008"."""
-    label = _date(f).label
+    label = date_of(f).label
     if not f.asked:
         return label
     at = f.quote.find(f.asked)
@@ -75,15 +76,15 @@ def _overlap(a: FuzzyDate, b: FuzzyDate) -> bool:
 
 
 def _more_than_a_year(g: Group, deck: Deck) -> bool:
-    return dated(g[0]) and _date(g[0]).label != str(_date(g[0]).year)
+    return dated(g[0]) and date_of(g[0]).label != str(date_of(g[0]).year)
 
 
 def _overlapping(g: Group, o: Group) -> bool:
-    return _overlap(_date(g[0]), _date(o[0]))
+    return _overlap(date_of(g[0]), date_of(o[0]))
 
 
 def event_date(g: Group, deck: Deck) -> Answer:
-    d = _date(g[0])
+    d = date_of(g[0])
     label = date_label(g[0])
     return Answer(label, working=f"The article dates {g[0].event.what} to {label}.", span=(d.start, d.end))
 
@@ -95,12 +96,12 @@ def _dated_singles(facts: Sequence[Fact], deck: Deck) -> list[Fact]:
             for f in facts
             if dated(f)
             and _past(f)
-            and _date(f).year is not None
+            and date_of(f).year is not None
             and not f.attribution
             and not f.hedge
             and settled(f, deck)
         ),
-        key=lambda f: (_date(f), f.id),
+        key=lambda f: (date_of(f), f.id),
     )
 
 
@@ -115,7 +116,7 @@ def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
             (
                 b
                 for b in ordered[i + 1 :]
-                if (_date(b).year or 0) > (_date(a).year or 0) and mine & set(b.event.actors or ())
+                if (date_of(b).year or 0) > (date_of(a).year or 0) and mine & set(b.event.actors or ())
             ),
             None,
         )
@@ -126,20 +127,24 @@ def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
 
 def event_years_between(g: Group, deck: Deck) -> Answer:
     a, b = g
-    gap = (_date(b).year or 0) - (_date(a).year or 0)
+    gap = (date_of(b).year or 0) - (date_of(a).year or 0)
     return Answer(
-        f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0, f"{_date(b).year} − {_date(a).year} = {gap}."
+        f"{gap} years" if gap != 1 else "1 year",
+        float(gap),
+        "years",
+        0,
+        f"{date_of(b).year} − {date_of(a).year} = {gap}.",
     )
 
 
 def _before_the_article(g: Group, deck: Deck) -> bool:
     """Only when the article has a date, and the event a year before it (never an invented date)."""
     published = deck.source_of(g[0]).year
-    return _has_year(g, deck) and _past(g[0]) and published is not None and (_date(g[0]).year or 0) < published
+    return _has_year(g, deck) and _past(g[0]) and published is not None and (date_of(g[0]).year or 0) < published
 
 
 def event_years_before(g: Group, deck: Deck) -> Answer:
-    year = _date(g[0]).year or 0
+    year = date_of(g[0]).year or 0
     published = deck.source_of(g[0]).year or 0
     gap = published - year
     return Answer(f"{gap} years" if gap != 1 else "1 year", float(gap), "years", 0, f"{published} − {year} = {gap}.")
@@ -149,7 +154,7 @@ def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> li
     """Overlapping windows of events whose order is certain, four to a question."""
     ordered = sorted(
         (f for f in facts if dated(f) and _past(f) and not f.attribution and not f.hedge and settled(f, deck)),
-        key=lambda f: (_date(f), f.id),
+        key=lambda f: (date_of(f), f.id),
     )
     common = _common_words(ordered)
     groups: list[Group] = []
@@ -160,7 +165,7 @@ def chronological_groups(facts: Sequence[Fact], deck: Deck, size: int = 4) -> li
                 continue
             if chain and any(_shared(f, c, common) for c in chain):
                 continue
-            if not chain or _date(chain[-1]).before(_date(f)):
+            if not chain or date_of(chain[-1]).before(date_of(f)):
                 chain.append(f)
             if len(chain) == size:
                 groups.append(tuple(chain))

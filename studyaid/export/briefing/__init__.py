@@ -109,9 +109,9 @@ def key_figures(deck: Deck) -> list[dict[str, Any]]:
         ):
             rows.append(
                 {
-                    "what": capfirst(f["subject"]),
+                    "what": capfirst(f.figure.subject),
                     "figure": hedged(amount_text(f), f.hedges),
-                    "when": f.get("when"),
+                    "when": f.figure.when,
                     "stage": None if f.stage == "happened" else f.stage,
                     "attribution": f.attribution,
                     "note": f.footnote,
@@ -126,7 +126,7 @@ def key_figures(deck: Deck) -> list[dict[str, Any]]:
 def places(deck: Deck) -> list[dict[str, Any]]:
     """The places glossary: name, kind and description, by name."""
     rows = [
-        {"name": f["name"], "kind": f["place_kind"], "description": f["description"], "note": f.footnote}
+        {"name": f.place.name, "kind": f.place.place_kind, "description": f.place.description, "note": f.footnote}
         for f in _of_kind(deck, "place")
     ]
     return sorted(rows, key=lambda r: re.sub(r"^(the|a|an)\s+", "", r["name"].casefold()))
@@ -136,12 +136,12 @@ def statements(deck: Deck) -> list[dict[str, Any]]:
     """What was said, by whom and when, in the article's words."""
     rows = []
     for f in _of_kind(deck, "statement"):
-        date = f.get("date")
+        date = f.statement.date
         rows.append(
             {
-                "speaker": f["speaker"],
-                "said": f.corrected(f["said"]),
-                "about": f["about"],
+                "speaker": f.statement.speaker,
+                "said": f.corrected(f.statement.said),
+                "about": f.statement.about,
                 "date": date.label if date is not None else None,
                 "hedges": list(f.hedges),
                 "note": f.footnote,
@@ -153,7 +153,8 @@ def statements(deck: Deck) -> list[dict[str, Any]]:
 def terms(deck: Deck) -> list[dict[str, Any]]:
     """Named things (projects, programmes, treaties, terms) with their definitions, by name."""
     rows = [
-        {"name": f["name"], "kind": f["thing_kind"], "definition": f["definition"]} for f in _of_kind(deck, "thing")
+        {"name": f.thing.name, "kind": f.thing.thing_kind, "definition": f.thing.definition}
+        for f in _of_kind(deck, "thing")
     ]
     return sorted(rows, key=lambda r: re.sub(r"^(the|a|an)\s+", "", r["name"].casefold()))
 
@@ -165,20 +166,20 @@ def relations(deck: Deck) -> list[dict[str, Any]]:
     rows = []
     for f in _of_kind(deck, "relation"):
         words = tense(f.stage)
-        if f["relation"] == "route":
-            via = f" via {', '.join(f['via'])}" if f.get("via") else ""
-            text = f"{capfirst(f['subject'])} {words['links']} {f['from']} with {f['to']}{via}"
-        elif f["relation"] == "membership":
-            text = f"{capfirst(f['subject'])} {words['is']} a member of {f['object']}"
+        if f.relation.relation == "route":
+            via = f" via {', '.join(f.relation.via)}" if f.relation.via else ""
+            text = f"{capfirst(f.relation.subject)} {words['links']} {f.relation.from_} with {f.relation.to}{via}"
+        elif f.relation.relation == "membership":
+            text = f"{capfirst(f.relation.subject)} {words['is']} a member of {f.relation.object}"
         else:
-            text = f"{capfirst(f['subject'])} {words['owns']} {f['object']}"
-        rows.append({"relation": f["relation"], "text": hedged(text, f.hedges) + ".", "note": f.footnote})
+            text = f"{capfirst(f.relation.subject)} {words['owns']} {f.relation.object}"
+        rows.append({"relation": f.relation.relation, "text": hedged(text, f.hedges) + ".", "note": f.footnote})
     return rows
 
 
 def undated(deck: Deck) -> list[dict[str, Any]]:
     """Events the article gives no date for: listed, never placed on the timeline."""
-    return [{"what": capfirst(f["what"]), "stage": f.stage} for f in _of_kind(deck, "event") if f.get("date") is None]
+    return [{"what": capfirst(f.event.what), "stage": f.stage} for f in _of_kind(deck, "event") if f.event.date is None]
 
 
 # ---------------------------------------------------------------- shares
@@ -187,19 +188,19 @@ def undated(deck: Deck) -> list[dict[str, Any]]:
 def share_charts(deck: Deck) -> list[dict[str, Any]]:
     """Share facts grouped by the whole they divide (the linked amount, or the whole's name),
     each group one bar chart; the groups of a breakdown's parts are drawn with the breakdown."""
-    in_breakdown = {p for f in _of_kind(deck, "amount") for p in f.get("parts") or ()}
+    in_breakdown = {p for f in _of_kind(deck, "amount") for p in f.amount.parts or ()}
     groups: dict[str, list[Fact]] = {}
     for f in _of_kind(deck, "share"):
-        groups.setdefault(f.get("of") or f["whole"].casefold(), []).append(f)
+        groups.setdefault(f.share.of or f.share.whole.casefold(), []).append(f)
     return [_share_chart(deck, fs) for fs in groups.values() if fs[0].get("of") not in in_breakdown]
 
 
 def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
     """One whole's shares as bars on a 0-100% scale; when all are of one time, the rest is
     drawn too (unless a share is hedged, when the rest is not known)."""
-    whens = sorted({f.get("when") or "" for f in facts})
-    facts = sorted(facts, key=lambda f: (whens.index(f.get("when") or ""), -f["value"], f["part"]))
-    of = deck.fact(facts[0]["of"]) if facts[0].get("of") else None
+    whens = sorted({f.share.when or "" for f in facts})
+    facts = sorted(facts, key=lambda f: (whens.index(f.share.when or ""), -f.share.value, f.share.part))
+    of = deck.fact(facts[0].share.of) if facts[0].share.of else None
     bars = []
     for f in facts:
         label = hedged(share.share_text(f), f.hedges)
@@ -207,9 +208,9 @@ def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
             worth = share.share_amount((f,), deck)
             label += f" ≈ {worth.hedged or worth.text}"
         # Parts that each hold the share get a bar each: three bars of 33.3%, and no rest.
-        for part in f.get("parts") or (f["part"],):
-            name = part if len(whens) == 1 else f"{part}, {f.get('when') or 'undated'}"
-            bars.append({"label": name, "value": f["value"], "text": label, "kind": "stated", "fact": f.id})
+        for part in f.share.parts or (f.share.part,):
+            name = part if len(whens) == 1 else f"{part}, {f.share.when or 'undated'}"
+            bars.append({"label": name, "value": f.share.value, "text": label, "kind": "stated", "fact": f.id})
     group = tuple(sorted(facts, key=lambda f: f.id))
     if len(whens) == 1 and len(bars) > 1 and share.leaves_a_remainder(group, deck):
         rest = share.share_remainder(group, deck)
@@ -223,7 +224,7 @@ def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
             }
         )
     first = facts[0]
-    title = capfirst(first["whole"]) + (f" {whens[0]}" if len(whens) == 1 and whens[0] else "")
+    title = capfirst(first.share.whole) + (f" {whens[0]}" if len(whens) == 1 and whens[0] else "")
     if of is not None:
         title += f" (total {amount_text(of)})"
     return {"title": title, "bars": bars, "citation": _note(deck, facts + ([of] if of else []))}
@@ -235,16 +236,16 @@ def breakdowns(deck: Deck) -> list[dict[str, Any]]:
     out = []
     shares = _of_kind(deck, "share")
     for total in _of_kind(deck, "amount"):
-        parts = [deck.fact(p) for p in total.get("parts") or ()]
-        if not parts or total.get("value_max") is not None:
+        parts = [deck.fact(p) for p in total.amount.parts or ()]
+        if not parts or total.amount.value_max is not None:
             continue
         rows = []
         for part in parts:
             share = amount.share_of_total(part, total)
-            linked = [f for f in shares if f.get("of") == part.id]
+            linked = [f for f in shares if f.share.of == part.id]
             rows.append(
                 {
-                    "label": part["subject"],
+                    "label": part.figure.subject,
                     "amount": amount_text(part),
                     "share": share.number,
                     "text": f"{amount_text(part)} ({share.text} of the total)",
@@ -252,15 +253,15 @@ def breakdowns(deck: Deck) -> list[dict[str, Any]]:
                 }
             )
         sum_text = " + ".join(amount_text(p) for p in parts)
-        when = f" {total['when']}" if total.get("when") else ""
+        when = f" {total.amount.when}" if total.amount.when else ""
         out.append(
             {
-                "title": capfirst(total["subject"]) + when,
+                "title": capfirst(total.amount.subject) + when,
                 "total": amount_text(total),
                 "equation": f"{amount_text(total)} = {sum_text}",
                 "attribution": total.attribution,
                 "parts": rows,
-                "citation": _note(deck, [total, *parts, *(f for f in shares if f.get("of") in {p.id for p in parts})]),
+                "citation": _note(deck, [total, *parts, *(f for f in shares if f.share.of in {p.id for p in parts})]),
             }
         )
     return out
@@ -271,15 +272,15 @@ def breakdowns(deck: Deck) -> list[dict[str, Any]]:
 
 def gauges(deck: Deck) -> dict[str, Any] | None:
     """Length measures (the rail gauges) in their unit and in feet and inches, widest last."""
-    measures = [f for f in _of_kind(deck, "measure") if length_in_mm(f["value"], f["unit"]) is not None]
+    measures = [f for f in _of_kind(deck, "measure") if length_in_mm(f.measure.value, f.measure.unit) is not None]
     if not measures:
         return None
-    measures.sort(key=lambda f: (convert(f["value"], f["unit"], "mm"), f.id))
+    measures.sort(key=lambda f: (convert(f.measure.value, f.measure.unit, "mm"), f.id))
     rows = [
         {
-            "name": f["name"],
-            "subject": f["subject"],
-            "mm": convert(f["value"], f["unit"], "mm"),
+            "name": f.measure.name,
+            "subject": f.measure.subject,
+            "mm": convert(f.measure.value, f.measure.unit, "mm"),
             "metric": measure.measure_value((f,), deck).text,
             "imperial": measure.measure_imperial((f,), deck).text,
             "inches": measure.IN_INCHES.compute((f,), deck).text,
@@ -288,11 +289,12 @@ def gauges(deck: Deck) -> dict[str, Any] | None:
     ]
     narrowest, widest = measures[0], measures[-1]
     difference = None
-    if len(measures) > 1 and narrowest["unit"] == widest["unit"] and widest["value"] > narrowest["value"]:
+    low, high = narrowest.measure, widest.measure
+    if len(measures) > 1 and low.unit == high.unit and high.value > low.value:
         pair = (narrowest, widest)
         difference = (
-            f"The {widest['name']} is {measure.measure_difference(pair, deck).text} "
-            f"({measure.measure_difference_inches(pair, deck).text}) wider than the {narrowest['name']}."
+            f"The {high.name} is {measure.measure_difference(pair, deck).text} "
+            f"({measure.measure_difference_inches(pair, deck).text}) wider than the {low.name}."
         )
     return {"rows": rows, "difference": difference, "citation": _note(deck, measures)}
 
@@ -304,11 +306,11 @@ def actors(deck: Deck) -> list[dict[str, Any]]:
     """The actors glossary: name, kind, role and the article's sentence, by name."""
     rows = [
         {
-            "name": f["name"],
-            "kind": f["actor_kind"],
-            "role": f["role"],
-            "quote": excerpt(f.corrected(f.quote), [f["name"], *(f.get("aliases") or ())]),
-            "aliases": list(f.get("aliases") or ()),
+            "name": f.actor.name,
+            "kind": f.actor.actor_kind,
+            "role": f.actor.role,
+            "quote": excerpt(f.corrected(f.quote), [f.actor.name, *(f.actor.aliases or ())]),
+            "aliases": list(f.actor.aliases or ()),
             "note": f.footnote,
         }
         for f in _of_kind(deck, "actor")

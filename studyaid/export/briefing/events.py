@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...derive.event import date_of
 from ...model import Deck, Fact
 from ...wording import capfirst
 from .citing import note as _note
@@ -19,8 +20,8 @@ LABEL_CHARS = 30
 def timeline(deck: Deck) -> dict[str, Any] | None:
     """Dated events, numbered in date order, on a broken to-scale axis, with a second axis for
     a stretch too crowded to label on the first."""
-    dated = [f for f in _of_kind(deck, "event") if f.get("date") is not None]
-    events = sorted(dated, key=lambda f: (f["date"].start, f["date"].end, f.id))
+    dated = [f for f in _of_kind(deck, "event") if f.event.date is not None]
+    events = sorted(dated, key=lambda f: (date_of(f).start, date_of(f).end, f.id))
     if not events:
         return None
     spans = [_drawn(f) for f in events]
@@ -30,11 +31,11 @@ def timeline(deck: Deck) -> dict[str, Any] | None:
     rows = []
     for n, f in enumerate(events, 1):
         start, end = _drawn(f)
-        long_span = f["date"].end - f["date"].start >= 1.5
+        long_span = date_of(f).end - date_of(f).start >= 1.5
         zoomed = axes.in_detail(start, end)
         x0, x1 = position(axes.overview, start, end)
-        capped = end < f["date"].end
-        label = short_label(f["what"])
+        capped = end < date_of(f).end
+        label = short_label(f.event.what)
         overview.append(
             {"n": n, "x0": x0, "x1": x1, "span": long_span, "labelled": not zoomed, "capped": capped, "label": label}
         )
@@ -45,8 +46,8 @@ def timeline(deck: Deck) -> dict[str, Any] | None:
             {
                 "n": n,
                 "id": f.id,
-                "date": f["date"].label,
-                "what": capfirst(f["what"]),
+                "date": date_of(f).label,
+                "what": capfirst(f.event.what),
                 "note": f.footnote,
                 "hedge": f.hedge,
                 "hedges": list(f.hedges),
@@ -74,8 +75,8 @@ def timeline(deck: Deck) -> dict[str, Any] | None:
     return {
         "charts": charts,
         "events": rows,
-        "first": events[0]["date"].label,
-        "last": events[-1]["date"].label,
+        "first": date_of(events[0]).label,
+        "last": date_of(events[-1]).label,
         "citation": _note(deck, events),
     }
 
@@ -87,7 +88,7 @@ start, marked as continuing, so it does not crush the decades beside it; the tab
 
 def _drawn(f: Fact) -> tuple[float, float]:
     """The stretch of the axis an event takes."""
-    date = f["date"]
+    date = date_of(f)
     return date.start, min(date.end, date.start + LONG_SPAN_YEARS)
 
 

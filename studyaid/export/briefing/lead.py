@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...derive.amount import amount_text
+from ...derive.event import date_of
 from ...model import Deck, Fact
 from ...units import length_in_mm
 from ...wording import capfirst, format_percent, hedged
@@ -60,12 +61,14 @@ def _point(deck: Deck, figure: str, text: str, facts: Sequence[Fact]) -> dict[st
 def _breakdown_points(deck: Deck) -> list[dict[str, Any]]:
     out = []
     for total in _of_kind(deck, "amount"):
-        parts = [deck.fact(p) for p in total.get("parts") or () if p in deck.facts_by_id]
+        parts = [deck.fact(p) for p in total.amount.parts or () if p in deck.facts_by_id]
         if not parts:
             continue
-        split = "; ".join(f"{p['subject']}: {amount_text(p)}" for p in parts)
-        when = f" {total['when']}" if total.get("when") else ""
-        out.append(_point(deck, amount_text(total), f"{capfirst(total['subject'])}{when} ({split})", [total, *parts]))
+        split = "; ".join(f"{p.figure.subject}: {amount_text(p)}" for p in parts)
+        when = f" {total.amount.when}" if total.amount.when else ""
+        out.append(
+            _point(deck, amount_text(total), f"{capfirst(total.amount.subject)}{when} ({split})", [total, *parts])
+        )
     return out
 
 
@@ -73,17 +76,17 @@ def _share_points(deck: Deck) -> list[dict[str, Any]]:
     """Each whole's largest stated share, with the next largest for comparison."""
     groups: dict[str, list[Fact]] = {}
     for f in _of_kind(deck, "share"):
-        groups.setdefault(f.get("of") or f["whole"].casefold() + "|" + (f.get("when") or ""), []).append(f)
+        groups.setdefault(f.share.of or f.share.whole.casefold() + "|" + (f.share.when or ""), []).append(f)
     out = []
     for facts in groups.values():
-        ranked = sorted(facts, key=lambda f: (-f["value"], f["part"]))
+        ranked = sorted(facts, key=lambda f: (-f.share.value, f.share.part))
         top = ranked[0]
-        when = f" {top['when']}" if top.get("when") else ""
-        text = capfirst(f"{top['part']}'s share of {top['whole']}{when}")
+        when = f" {top.share.when}" if top.share.when else ""
+        text = capfirst(f"{top.share.part}'s share of {top.share.whole}{when}")
         if len(ranked) > 1:
             runner = ranked[1]
-            text += f"; next, {runner['part']}: {hedged(format_percent(runner['value']), runner.hedge)}"
-        out.append(_point(deck, hedged(format_percent(top["value"]), top.hedge), text, ranked[:2]))
+            text += f"; next, {runner.share.part}: {hedged(format_percent(runner.share.value), runner.hedge)}"
+        out.append(_point(deck, hedged(format_percent(top.share.value), top.hedge), text, ranked[:2]))
     return out
 
 
@@ -92,8 +95,8 @@ def _measure_points(deck: Deck) -> list[dict[str, Any]]:
     if g is None:
         return []
     measures = sorted(
-        (f for f in _of_kind(deck, "measure") if length_in_mm(f["value"], f["unit"]) is not None),
-        key=lambda f: (length_in_mm(f["value"], f["unit"]) or 0.0, f.id),
+        (f for f in _of_kind(deck, "measure") if length_in_mm(f.measure.value, f.measure.unit) is not None),
+        key=lambda f: (length_in_mm(f.measure.value, f.measure.unit) or 0.0, f.id),
     )
     figures = " and ".join(r["metric"] for r in g["rows"])
     names = " and ".join(f"the {r['name']}" for r in g["rows"])
@@ -103,21 +106,21 @@ def _measure_points(deck: Deck) -> list[dict[str, Any]]:
 
 def _amount_points(deck: Deck) -> list[dict[str, Any]]:
     """Amounts that neither split into parts nor are a part of one."""
-    in_parts = {p for f in _of_kind(deck, "amount") for p in f.get("parts") or ()}
+    in_parts = {p for f in _of_kind(deck, "amount") for p in f.amount.parts or ()}
     out = []
     for f in _of_kind(deck, "amount"):
-        if f.get("parts") or f.id in in_parts:
+        if f.amount.parts or f.id in in_parts:
             continue
-        when = f" {f['when']}" if f.get("when") else ""
-        out.append(_point(deck, hedged(amount_text(f), f.hedge), f"{capfirst(f['subject'])}{when}", [f]))
+        when = f" {f.amount.when}" if f.amount.when else ""
+        out.append(_point(deck, hedged(amount_text(f), f.hedge), f"{capfirst(f.amount.subject)}{when}", [f]))
     return out
 
 
 def _event_points(deck: Deck) -> list[dict[str, Any]]:
     """The latest dated event (the article's most recent news); undated events have no place here."""
-    dated = [f for f in _of_kind(deck, "event") if f.get("date") is not None]
-    events = sorted(dated, key=lambda f: (f["date"].start, f["date"].end, f.id))
+    dated = [f for f in _of_kind(deck, "event") if f.event.date is not None]
+    events = sorted(dated, key=lambda f: (date_of(f).start, date_of(f).end, f.id))
     if not events:
         return []
     last = events[-1]
-    return [_point(deck, last["date"].label, capfirst(last["what"]), [last])]
+    return [_point(deck, date_of(last).label, capfirst(last.event.what), [last])]
