@@ -172,8 +172,7 @@ def _check(args: argparse.Namespace, progress: Progress) -> int:
         codes = Counter(w.code for w in warnings)
         print(f"  question warnings: {len(warnings)}" + (f" ({_counts(codes)})" if warnings else ""))
         for w in warnings:
-            first = w.question.fact_ids[0] if w.question.fact_ids else None
-            line = deck.facts_by_id[first].line if first in deck.facts_by_id else 0
+            line = next((deck.facts_by_id[i].line for i in w.question.fact_ids[:1] if i in deck.facts_by_id), 0)
             label = "error" if args.strict else "warning"
             print(f"{deck.path}:{line}: {label}: {w}", file=sys.stderr if args.strict else sys.stdout)
     if warned and args.strict:

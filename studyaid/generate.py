@@ -8,35 +8,32 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from .alsotrue import also_true
-from .cleantext import find_spans
 from .dates import DateFormatError, parse_date
 from .derive import Answer, Derivation, Group, amount_text, lookup, share_text, whole_of
-from .derive.base import per_deck
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .index import by_kind
-from .model import Deck, Fact, Numeric, Question, Source, SourceRef, Template
+from .model import Deck, Fact, Numeric, Question, Source, Template
 from .phrasing import (
     balanced,
     be,
     cloze_echo,
     head_and_qualifiers,
     is_plural,
-    leading_pronoun,
     mentions_any_form,
-    passive_event,
     restated,
     states,
     tense_of,
 )
 from .render import render
 from .sorts import name_echo, names_of
-from .standalone import deck_terms, is_caption, resolve, unresolved_reference
+from .sourcing import cloze_split, source_ref, stands_alone, terms_of
 from .tense import tense
+from .verbs import passive_event
 from .wording import CLOZE_BLANK, amount_unit_words, at_date, capfirst, hedge_of, question_note
 
 
@@ -185,7 +182,7 @@ def build(
         before, after = parts
         sentence = before + answer.text + after
         if (
-            not stands_alone(group[0], sentence, _terms(deck))
+            not stands_alone(group[0], sentence, terms_of(deck))
             or not balanced(sentence)
             or restated(answer.text, before, after)
             or cloze_echo(answer.text, before + " " + after, names_of(group[0]))
@@ -222,7 +219,7 @@ def build(
         prompt=prompt,
         answer=shown_answer,
         explanation=explanation,
-        sources=tuple(_source(f, deck) for f in group),
+        sources=tuple(source_ref(f, deck) for f in group),
         attribution=_attribution(group),
         **extra,
     )
@@ -391,84 +388,3 @@ def _attribution(group: Group) -> str | None:
     notes += [f"according to {f['quoted_from']}, quoted in the article" for f in group if f.get("quoted_from")]
     notes += [f"{h} (the article’s hedge)" for f in group if not f.attribution for h in f.hedges]
     return "; ".join(dict.fromkeys(notes)) or None
-
-
-def citation(deck: Deck, fact: Fact) -> str:
-    """How a fact is cited: the article, and its footnote when the sentence has one."""
-    s = deck.source_of(fact)
-    text = s.reference
-    if fact.footnote:
-        text += f"; note [{fact.footnote}]: {footnote_text(s.footnotes, fact.footnote)}"
-    return text
-
-
-def footnote_text(footnotes: Mapping[str, str], key: str) -> str:
-    """A footnote's text with "ibid" resolved to the note it repeats (the one before it)."""
-    keys = list(footnotes)
-    at = keys.index(key)
-    while at > 0 and footnotes[keys[at]].strip().casefold().rstrip(".") in ("ibid", "ibidem"):
-        at -= 1
-    return footnotes[keys[at]]
-
-
-_LOWER = frozenset(["a", "an", "and", "the", "of", "to", "in", "on", "for", "or", "at", "by", "with", "from"])
-
-
-def marked(fact: Fact, text: str) -> str:
-    """The article's words with its evident slips marked as an editor would, inside square
-    brackets: "log-term [sic]" for a misspelt common word, "Tyumen [Tumen]" for a name."""
-    for fix in fact.corrections:
-        if fix.verbatim not in text:
-            continue
-        old, new = fix.verbatim.split(), fix.correct.split()
-        head = 0
-        while head < min(len(old), len(new)) and old[head] == new[head]:
-            head += 1
-        tail = 0
-        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-            tail += 1
-        wrong = " ".join(old[head : len(old) - tail])
-        right = " ".join(new[head : len(new) - tail])
-        # A common word put for another ("log-term", "between to two nations") is marked [sic]:
-        # "to [the]" would read as the article's own "to" followed by an insertion.
-        common = right.islower() and len(right.split()) == 1 and (right not in _LOWER or wrong.islower())
-        mark = f"{wrong} [sic]" if common and wrong else f"{wrong} [{right}]" if wrong else f"[{right}]"
-        text = text.replace(fix.verbatim, " ".join([*old[:head], mark, *old[len(old) - tail :]]))
-    return text
-
-
-def stands_alone(fact: Fact, sentence: str, terms: frozenset[str] = frozenset()) -> bool:
-    """Whether a cloze of this sentence can be shown alone: a sentence, not a caption, with no
-    words that point back at what the article said before it (unless ``refers`` says what they mean)."""
-    caption = fact.get("caption")
-    if caption or (caption is None and is_caption(fact.quote)):
-        return False
-    return not leading_pronoun(sentence) and unresolved_reference(sentence, terms) is None
-
-
-_terms = per_deck(deck_terms)
-
-
-def shown_quote(fact: Fact, text: str) -> str:
-    """Words of the fact's quote as every output shows them: the article's, with editor's marks
-    for its slips and for what its back-pointing words mean ("through here [Rason]")."""
-    return resolve(marked(fact, text), dict(fact.get("refers") or ()))
-
-
-def cloze_split(fact: Fact) -> tuple[str, str] | None:
-    """The source sentence split around its asked span, the rest with editor's marks: the blank
-    stands for the corrected words, everything shown is the article's."""
-    if not fact.asked:
-        return None
-    quote = fact.quote
-    spans = find_spans(quote, fact.asked, whole_words=True)
-    if len(spans) != 1:
-        raise TemplateError(f"the cloze answer {fact.asked!r} occurs {len(spans)} times in the quote, not once")
-    at = spans[0]
-    return shown_quote(fact, quote[:at]), shown_quote(fact, quote[at + len(fact.asked) :])
-
-
-def _source(fact: Fact, deck: Deck) -> SourceRef:
-    return SourceRef(
-        fact.id, shown_quote(fact, fact.quote), marked(fact, fact.asked) if fact.asked else None, citation(deck, fact)
-    )

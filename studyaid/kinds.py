@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar, overload
 
 from .dates import FuzzyDate
 
@@ -212,6 +212,36 @@ class Relation(Staged):
     to: str | None = None
     via: tuple[str, ...] | None = None
     """The places a route passes, in order."""
+
+
+F = TypeVar("F", bound=Fields)
+
+
+class _Fact(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def fields(self) -> Fields: ...
+
+
+class FieldsOf(Generic[F]):
+    """A fact's fields read as one kind's (``fact.share``): typed, and an error for a fact of another kind."""
+
+    def __init__(self, cls: type[F]) -> None:
+        self.cls = cls
+
+    @overload
+    def __get__(self, fact: None, owner: type[Any]) -> FieldsOf[F]: ...
+    @overload
+    def __get__(self, fact: _Fact, owner: type[Any]) -> F: ...
+    def __get__(self, fact: _Fact | None, owner: type[Any]) -> F | FieldsOf[F]:
+        if fact is None:
+            return self
+        if not isinstance(fact.fields, self.cls):
+            raise TypeError(f"fact {fact.id!r} is a {fact.kind}: it has no {self.cls.__name__} fields")
+        return fact.fields
 
 
 BY_KIND: dict[str, type[Fields]] = {

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar, overload
+from typing import Any
 
-from .kinds import Actor, Amount, Event, Fields, Figure, Measure, Place, Relation, Share, Statement, Thing
+from .kinds import Actor, Amount, Event, Fields, FieldsOf, Figure, Measure, Place, Relation, Share, Statement, Thing
 from .wording import long_date
 
 TOPICS = ("trade-shares", "gauges", "dates", "actors", "places")
@@ -127,27 +127,6 @@ class Correction:
     correct: str
 
 
-F = TypeVar("F", bound=Fields)
-
-
-class _Kind(Generic[F]):
-    """A fact's fields read as one kind's (``fact.share``): typed, and an error for a fact of another kind."""
-
-    def __init__(self, cls: type[F]) -> None:
-        self.cls = cls
-
-    @overload
-    def __get__(self, fact: None, owner: type[Fact]) -> _Kind[F]: ...
-    @overload
-    def __get__(self, fact: Fact, owner: type[Fact]) -> F: ...
-    def __get__(self, fact: Fact | None, owner: type[Fact]) -> F | _Kind[F]:
-        if fact is None:
-            return self
-        if not isinstance(fact.fields, self.cls):
-            raise TypeError(f"fact {fact.id!r} is a {fact.kind}: it has no {self.cls.__name__} fields")
-        return fact.fields
-
-
 @dataclass(frozen=True)
 class Fact:
     """One figure, date, actor or place from the article, with the sentence it came from."""
@@ -182,16 +161,16 @@ class Fact:
     """Ids the fact had before it was renamed, oldest first: its Anki notes keep the GUIDs made
     from the oldest, so a rename keeps learners' review history instead of adding duplicates."""
 
-    share = _Kind(Share)
-    figure = _Kind(Figure)
-    amount = _Kind(Amount)
-    measure = _Kind(Measure)
-    event = _Kind(Event)
-    statement = _Kind(Statement)
-    actor = _Kind(Actor)
-    place = _Kind(Place)
-    thing = _Kind(Thing)
-    relation = _Kind(Relation)
+    share = FieldsOf(Share)
+    figure = FieldsOf(Figure)
+    amount = FieldsOf(Amount)
+    measure = FieldsOf(Measure)
+    event = FieldsOf(Event)
+    statement = FieldsOf(Statement)
+    actor = FieldsOf(Actor)
+    place = FieldsOf(Place)
+    thing = FieldsOf(Thing)
+    relation = FieldsOf(Relation)
 
     @property
     def hedge(self) -> str | None:

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable
 
 from ..model import Deck, Fact, Question
-from ..phrasing import balanced, be, leading_pronoun, passive_event
+from ..phrasing import balanced, be, leading_pronoun
 from ..sorts import names_of
 from ..standalone import is_caption, unresolved_reference
+from ..verbs import passive_event
 from .index import YEAR, Index, text_key
 
 # ------------------------------------------------------------------ wording
