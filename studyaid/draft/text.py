@@ -8,6 +8,7 @@ read, so ``article[start:end]`` is the sentence word for word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -44,13 +45,19 @@ def _segmenter() -> Any:
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the blank-line separated blocks between ``start`` and ``end``, whitespace trimmed."""
+    breaks = ((brk.start(), brk.end()) for brk in _PARAGRAPH_BREAK.finditer(text, start, end))
+    return [trimmed for s, e in _pieces(start, end, breaks) if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
+
+
+def _pieces(start: int, end: int, breaks: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``start``..``end`` cut at each break, given as (where a piece ends, where the next begins)."""
     spans: list[tuple[int, int]] = []
     at = start
-    for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
-        spans.append((at, brk.start()))
-        at = brk.end()
+    for stop, resume in breaks:
+        spans.append((at, stop))
+        at = resume
     spans.append((at, end))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
+    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -94,15 +101,16 @@ _MARKER_END = re.compile(r"[.!?][\"”’]?\[(?:[ivxlcdm]{1,8}|\d{1,3})\](?=\s+[
 
 def _split_after_markers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``...in 2015.[i] According to...``: pysbd keeps this together; the marker ends a sentence."""
-    cuts: list[tuple[int, int]] = []
-    at = start
-    for match in _MARKER_END.finditer(text, start, end):
-        cuts.append((at, match.end()))
-        at = match.end()
-        while at < end and text[at].isspace():
-            at += 1
-    cuts.append((at, end))
-    return [(s, e) for s, e in cuts if s < e]
+    breaks = ((m.end(), m.end() + _spaces(text, m.end(), end)) for m in _MARKER_END.finditer(text, start, end))
+    return [(s, e) for s, e in _pieces(start, end, breaks) if s < e]
+
+
+def _spaces(text: str, at: int, end: int) -> int:
+    """How many white-space characters stand at ``at`` (before ``end``)."""
+    n = 0
+    while at + n < end and text[at + n].isspace():
+        n += 1
+    return n
 
 
 def _strip_markers(text: str, start: int, end: int) -> int:
