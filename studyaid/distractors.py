@@ -156,6 +156,9 @@ def _fits(subject: Fact, other: Fact, derivation: Derivation, deck: Deck, statem
     shown = _SHOWN.get(derivation.name, "descriptions")
     if derivation.name in ("name", "role", "description", "part") and not plausible(subject, other, deck, shown):
         return False
+    if derivation.name == "part" and subject.kind == "share" and other.get("whole") != subject.get("whole"):
+        # Goods of the other trade direction beside this one's are ruled out by sense alone.
+        return False
     if derivation.name in ("date", "year") and _era_apart(subject, other, deck):
         # "The late 1950s" among dates of the Russian Civil War is ruled out by era alone.
         return False

@@ -30,7 +30,7 @@ from .phrasing import (
     tense_of,
 )
 from .render import render
-from .sorts import name_echo, names_of
+from .sorts import described, exclusive, name_echo, names_of
 from .sourcing import cloze_split, source_ref, stands_alone, terms_of
 from .tense import tense
 from .verbs import passive_event
@@ -199,7 +199,9 @@ def build(
         roles = [r for _, r in answer.pairs]
         rng.shuffle(roles)
         extra = {"items": tuple(names), "options": tuple(roles), "key": tuple(roles.index(r) for _, r in answer.pairs)}
-    if template.answer == "name" and form in ("short", "choice") and name_echo(group[0]):
+    if template.answer == "name" and (name_echo(group[0]) or not exclusive(described(group[0]))):
+        # A name from a description that spells it, or one that fits a whole class ("the state
+        # added to the list of state sponsors of terrorism"), has no single answer to ask for.
         return None
     prompt = render(template.prompt, context)
     _check_attribution(prompt, group)

@@ -144,7 +144,7 @@ def same_head(subject: Fact, other: Fact) -> bool:
     that…" does not fit what the article calls "the source of a statement"."""
     mine, _ = head_and_qualifiers(described(subject))
     theirs, _ = head_and_qualifiers(described(other))
-    return not mine or not theirs or related(mine, theirs) or subject.get("actor_kind") == "person"
+    return not mine or not theirs or related(mine, theirs)
 
 
 def name_echo(fact: Fact) -> str | None:
@@ -163,7 +163,7 @@ def name_echo(fact: Fact) -> str | None:
         echoed = [t for t in tokens if any(related(t, w) for w in said)]
         # The type word alone ("the river that …" for the Tumen River) gives nothing away; a
         # proper word does ("the Chinese military" for the Chinese PLA).
-        telling = [t for t in echoed if any(related(t, q) for q in qualifiers if q[:1].isupper())]
+        telling = [t for t in echoed if not related(t, head)]
         if telling and len(echoed) * 2 >= len(tokens):
             return f"the description says {', '.join(repr(t) for t in echoed)} of the name {name!r}"
     return None

@@ -45,6 +45,8 @@ def echo(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, st
         echoed = name_echo(subject)
         if echoed and subject.kind in NAMED_KINDS:
             yield "echo", echoed
+        if subject.kind in NAMED_KINDS and not exclusive(described(subject)):
+            yield "rival", "the description places its subject in a class: other things fit it too"
     if q.form in ("choice", "true-false") and len(facts) == 1:
         shown = q.options if q.form == "choice" and q.options else ((q.shown,) if q.shown else ())
         for option in shown:
