@@ -1,13 +1,14 @@
 """Probe harness for issue 13: each class of bad input, run through the CLI, outcome recorded.
 
 Usage: python probes/probe.py [NAME ...]   (from the worktree root)
-Prints one line per probe: name, command, exit code, time, and the verdict
+Prints one line per probe: name, command, exit code, wall and CPU time, and the verdict
 (traceback / hang / located error / accepted).
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -128,9 +129,13 @@ def run(name, text, commands=("check", "build")):
 
 def execute(name, command, args, cwd, **kw):
     start = time.monotonic()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = 0.0
     try:
         p = subprocess.run(args, cwd=cwd, capture_output=True, timeout=TIMEOUT, **kw)
         took = time.monotonic() - start
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
         err = p.stderr.decode("utf-8", "replace")
         if "Traceback" in err:
             verdict = "TRACEBACK " + err.strip().splitlines()[-1][:150]
@@ -142,7 +147,9 @@ def execute(name, command, args, cwd, **kw):
         rc = p.returncode
     except subprocess.TimeoutExpired:
         took, rc, verdict = TIMEOUT, None, f"HANG (> {TIMEOUT:.0f} s)"
-    line = f"{name:24} {command:6} rc={rc!s:4} {took:6.2f}s  {verdict}"
+    # CPU seconds as well as wall seconds: on a shared machine the wall clock says more about the
+    # other jobs than about studyaid.
+    line = f"{name:24} {command:6} rc={rc!s:4} {took:6.2f}s wall {cpu:6.2f}s cpu  {verdict}"
     print(line, flush=True)
     return line
 

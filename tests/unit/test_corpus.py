@@ -39,7 +39,7 @@ IN_A_PROCESS = [
     ("check", "not-utf8"),
     ("build", "several-problems"),
     ("check", "lone-surrogate"),
-    ("build", "lock-nested"),
+    ("build", "many-bad-values"),
 ]
 
 
