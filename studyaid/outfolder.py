@@ -137,7 +137,10 @@ class OutputFolder:
                 raise OutputError(str(target), "is a folder; studyaid writes a file of that name here")
         if staged:
             listing = "".join(f"{path.name}\n" for path in staged).encode("utf-8")
-            write_atomic(staged[0].parent / COMMIT_LIST, listing)
+            try:
+                write_atomic(staged[0].parent / COMMIT_LIST, listing)
+            except OutputError as exc:  # the list is ours: name the folder the user gave
+                raise OutputError(str(self.path), exc.reason) from None
         done = []
         for path, target in zip(staged, targets, strict=True):
             try:
