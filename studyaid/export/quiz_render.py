@@ -24,6 +24,8 @@ CHUNK_QUESTIONS = 100
 """Questions (over all versions) per quiz chunk; a quiz with more is compiled in chunks."""
 KEY_PART_CELLS = 1000
 """Cells (questions over all versions) per part of a chunked quiz's key."""
+QUESTION_MARKS = "<question-marks>"
+"""The quiz's one metadata element listing every question's start and end marks with their pages."""
 WORKERS = WORKER_PROCESSES
 """Worker processes for a chunked quiz (0: every piece in this process, the same bytes)."""
 
@@ -41,22 +43,27 @@ def render_quiz_and_key(record: dict[str, Any], stamp: float, pool: Workers | No
     joined once the workers are stopped.
     """
     if not chunked(len(record["versions"]), record["count"]):
-        whole = render_pdf("quiz.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS, query="<question-mark>")
-        return whole, render_pdf("key.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
+        pdf, found = render_pdf("quiz.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS, query=QUESTION_MARKS)
+        return (pdf, question_marks(found)), render_pdf("key.typ", record, timestamp=stamp, pdf_tags=PDF_TAGS)
     keys, quizzes = key_jobs(record, stamp), quiz_jobs(record, stamp)
     workers = pool or Workers(0)
     done = workers.run(keys + quizzes)  # the key's parts first: the largest jobs
     workers.close()  # before joining the pieces, so the workers' memory is free by then
     key, quiz = done[: len(keys)], done[len(keys) :]
-    marks = [mark for _, found in quiz for mark in found]
+    marks = [mark for _, found in quiz for mark in question_marks(found)]
     return (merge_pdfs([pdf for pdf, _ in quiz]), marks), (merge_pdfs([pdf for pdf, _ in key]), [])
+
+
+def question_marks(found: list[Any]) -> list[Any]:
+    """The marks in what a quiz compile's ``QUESTION_MARKS`` query returned (one list of them)."""
+    return [mark for marks in found for mark in marks]
 
 
 def quiz_jobs(record: dict[str, Any], stamp: float) -> list[Job]:
     """The quiz in chunks of whole versions, ``CHUNK_QUESTIONS`` questions at most each."""
     per = max(1, CHUNK_QUESTIONS // max(1, record["count"]))
     return [
-        Job("quiz.typ", payload_of(record | {"versions": chunk}), stamp, PDF_TAGS, "<question-mark>")
+        Job("quiz.typ", payload_of(record | {"versions": chunk}), stamp, PDF_TAGS, QUESTION_MARKS)
         for chunk in _split(record["versions"], per)
     ]
 

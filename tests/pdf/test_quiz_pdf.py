@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from studyaid.errors import ExportError, InputError
 from studyaid.export import export_options, typst_pdf
 from studyaid.export.quiz import check_placement, export_quiz, quiz_record
+from studyaid.export.quiz_render import QUESTION_MARKS, question_marks
 from studyaid.export.typst_pdf import render_pdf
 from studyaid.quizplan import plan_quiz
 from studyaid.quizselect import footprint
@@ -123,9 +124,10 @@ def test_no_question_is_split_from_its_options_by_the_text_of_each_page(quiz):
 def test_no_question_is_split_by_the_typst_page_marks(mini_deck, mini_questions):
     """Typst's own start and end marks of every question are on one page, for a long quiz."""
     plan = plan_quiz(mini_deck, mini_questions, versions=4, count=20, seed=11)
-    _, marks = render_pdf(
-        "quiz.typ", quiz_record(mini_deck, plan, 11), timestamp=0, pdf_tags=False, query="<question-mark>"
+    _, found = render_pdf(
+        "quiz.typ", quiz_record(mini_deck, plan, 11), timestamp=0, pdf_tags=False, query=QUESTION_MARKS
     )
+    marks = question_marks(found)
     assert len(marks) == 2 * 4 * 20
     pages: dict[tuple[str, str], set[int]] = {}
     for mark in marks:
