@@ -3,7 +3,8 @@
 Why workers: Typst's compiler holds the GIL, so threads do not help; two processes use both
 cores. They are spawned (a fresh interpreter: nothing of this process's memory is copied or
 counted twice) as soon as the caller knows it will need them, so their start-up overlaps the
-caller's own work, and each compiles job after job. Typst keeps what it computed for the last
+caller's own work, and each compiles job after job with compilers it keeps (fonts are parsed
+once per worker, not once per job). Typst keeps what it computed for the last
 documents it compiled (about ten) in a process-wide cache, so after each job a worker compiles
 an empty page ``FLUSH_COMPILES`` times, which ages the big entries out: a worker then holds one
 document's memory, not ten.
@@ -99,12 +100,13 @@ class Workers:
         """Each job's PDF and queried values, in the order of ``jobs``; each job goes to the next
         idle worker. Raises ExportError when a compile fails or a worker dies."""
         if not self._workers:
-            from .typst_pdf import render_payload
+            from .typst_pdf import Renderer
 
-            return [
-                render_payload(j.template, j.payload, timestamp=j.timestamp, pdf_tags=j.pdf_tags, query=j.query)
-                for j in jobs
-            ]
+            with Renderer() as renderer:
+                return [
+                    renderer.render(j.template, j.payload, timestamp=j.timestamp, pdf_tags=j.pdf_tags, query=j.query)
+                    for j in jobs
+                ]
         results: dict[int, Rendered] = {}
         waiting = list(range(len(jobs)))
         busy: dict[Connection, int] = {}
@@ -135,9 +137,10 @@ def _serve(connection: Connection, parent: int) -> None:
     if os.getppid() != parent:  # the parent died before the request above took effect
         os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .typst_pdf import flusher, render_payload
+    from .typst_pdf import Renderer, flusher
 
     flush = flusher()
+    renderer = Renderer()
     while True:
         try:
             message = connection.recv()
@@ -147,7 +150,7 @@ def _serve(connection: Connection, parent: int) -> None:
             break
         index, job = message
         try:
-            pdf, marks = render_payload(
+            pdf, marks = renderer.render(
                 job.template, job.payload, timestamp=job.timestamp, pdf_tags=job.pdf_tags, query=job.query
             )
             connection.send(("ok", pdf, marks))
@@ -155,6 +158,7 @@ def _serve(connection: Connection, parent: int) -> None:
             connection.send(("error", str(exc)))
         for _ in range(FLUSH_COMPILES):
             flush()
+    renderer.close()
     connection.close()
 
 

@@ -11,7 +11,9 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from importlib.resources import as_file, files
+from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError
@@ -48,25 +50,66 @@ def render_payload(
     template: str, payload: str, *, timestamp: float, pdf_tags: bool, query: str | None = None
 ) -> tuple[bytes, list[Any]]:
     """``render_pdf`` of data already written as JSON text (``payload_of``)."""
-    import typst
+    with Renderer() as renderer:
+        return renderer.render(template, payload, timestamp=timestamp, pdf_tags=pdf_tags, query=query)
 
-    with as_file(files(__package__).joinpath("templates")) as folder:
+
+class Renderer:
+    """Renders packaged templates, keeping one Typst compiler per template between documents.
+
+    A compiler loads and parses the fonts a document uses the first time it needs them and keeps
+    them: a worker compiling forty chunks of a quiz parses them once, not forty times. The data
+    goes in anew for each document, so what comes out is what a fresh compiler makes.
+    """
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._folder: Path | None = None
+        self._compilers: dict[str, Any] = {}
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the compilers (and of the templates' folder, when it was unpacked)."""
+        self._compilers.clear()
+        self._stack.close()
+        self._folder = None
+
+    def render(
+        self, template: str, payload: str, *, timestamp: float, pdf_tags: bool, query: str | None = None
+    ) -> tuple[bytes, list[Any]]:
+        """The PDF ``template`` makes of ``payload`` and the values ``query`` finds (``render_pdf``)."""
+        inputs = {"data": payload}
         try:
-            compiler = typst.Compiler(
-                str(folder / template), root=str(folder), ignore_system_fonts=True, sys_inputs={"data": payload}
+            compiler = self._compilers.get(template)
+            if compiler is None:
+                compiler = self._compilers[template] = self._compiler(template, inputs)
+            pdf, warnings = compiler.compile_with_warnings(
+                format="pdf", timestamp=int(timestamp), pdf_tags=pdf_tags, sys_inputs=inputs
             )
-            pdf, warnings = compiler.compile_with_warnings(format="pdf", timestamp=int(timestamp), pdf_tags=pdf_tags)
             marks = json.loads(compiler.query(query)) if query else []
         except RuntimeError as exc:  # TypstError, or the template file missing from the install
             raise ExportError(f"Typst could not render {template}: {_describe(exc)}") from exc
-    if warnings:
-        raise ExportError(
-            f"Typst warned while rendering {template} (treated as an error): "
-            + "; ".join(_describe(w) for w in warnings)
-        )
-    if not isinstance(pdf, bytes):
-        raise ExportError(f"Typst returned no PDF for {template}")
-    return pdf, [m.get("value") for m in marks]
+        if warnings:
+            raise ExportError(
+                f"Typst warned while rendering {template} (treated as an error): "
+                + "; ".join(_describe(w) for w in warnings)
+            )
+        if not isinstance(pdf, bytes):
+            raise ExportError(f"Typst returned no PDF for {template}")
+        return pdf, [m.get("value") for m in marks]
+
+    def _compiler(self, template: str, inputs: dict[str, str]) -> Any:
+        import typst
+
+        if self._folder is None:
+            self._folder = self._stack.enter_context(as_file(files(__package__).joinpath("templates")))
+        folder = self._folder
+        return typst.Compiler(str(folder / template), root=str(folder), ignore_system_fonts=True, sys_inputs=inputs)
 
 
 def flusher() -> Callable[[], object]:
