@@ -16,6 +16,7 @@ from .dates import DateFormatError, parse_date
 from .derive import Answer, Derivation, Group, amount_text, lookup, share_text, whole_of
 from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
+from .eventclause import event_clause
 from .index import by_kind
 from .model import Deck, Fact, Numeric, Question, Source, Template
 from .phrasing import (
@@ -279,14 +280,18 @@ def _view(fact: Fact) -> dict[str, Any]:
         head, _ = head_and_qualifiers(str(fact["what"]))
         plural = is_plural(f"the {head}") if head else False
         words = tense(fact.stage)
-        passive = passive_event(str(fact["what"]))
-        if fact.stage == "happened" and passive:
-            # "When was the staff photograph taken?", not "when was the taking of the photograph?"
-            view["asked_as"] = f"{'were' if passive[1] else 'was'} {passive[0]}"
+        clause = event_clause(str(fact["what"]))
+        if fact.stage == "happened" and clause:
+            # "When was the staff photograph taken?", "when did US sanctions … begin?"
+            view["asked_as"] = clause.asked
         elif fact.stage == "happened":
             view["asked_as"] = f"{'were' if plural else 'was'} {fact['what']}"
         else:
             view["asked_as"] = f"{words['did']} {fact['what']} {words['take_place']}"
+        # "US sanctions against North Korea began in the late 1950s", not "the start of … took place".
+        view["stated_as"] = (
+            clause.stated if fact.stage == "happened" and clause else f"{fact['what']} {words['took_place']}"
+        )
     return view
 
 
@@ -318,6 +323,7 @@ def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False)
     return {
         "fact": _view(first),
         "facts": [_view(f) for f in group],
+        "in_order": [_view(f) for f in _article_order(group, deck)],
         "lead": lead(group),
         "hedge": f" {question_note(hedges)}" if hedges else "",
         "when": when,
@@ -330,6 +336,18 @@ def _context(group: Group, deck: Deck, answer: Answer, uses_whole: bool = False)
         "answer_in": f"as a number of {answer.unit}" if first.get("unit") == "count" else f"in {answer.unit}",
         "article": {k: v for k, v in record.items() if v is not None},
     }
+
+
+def _article_order(group: Group, deck: Deck) -> list[Fact]:
+    """The group's facts in the order the article gives them: by where each one's part or name
+    stands in their sentence, then by the deck's order (which follows the article)."""
+
+    def where(f: Fact) -> tuple[int, int]:
+        said = str(f.get("part") or f.get("name") or f.asked or "")
+        at = f.quote.find(said) if said else -1
+        return (deck.positions.get(f.id, 0) if at < 0 else min(deck.positions.get(g.id, 0) for g in group), at)
+
+    return sorted(group, key=where)
 
 
 def lead(group: Group) -> str:

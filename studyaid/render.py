@@ -221,7 +221,7 @@ def template_problems(source: str, kind: str, fields: frozenset[str] | None) -> 
         return [f"Jinja2 syntax error on template line {exc.lineno}: {exc.message}"]
     problems = []
     if fields is not None:
-        allowed = fields | {"shown", "unit_words", "be", "asked_as"}
+        allowed = fields | {"shown", "unit_words", "be", "asked_as", "stated_as"}
         for node in tree.find_all(nodes.Getattr):
             if isinstance(node.node, nodes.Name) and node.node.name == "fact" and node.attr not in allowed:
                 problems.append(f"names unknown fact field {node.attr!r} (a {kind} has {', '.join(sorted(fields))})")

@@ -54,6 +54,17 @@ def each_fact(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     return [(f,) for f in facts]
 
 
+def each_fact_where(keep: Callable[[Fact], bool]) -> Callable[[Sequence[Fact], Deck], list[Group]]:
+    """One question per fact that ``keep`` accepts; the others are not asked about but stay
+    candidates for wrong answers (the grouping still counts as one fact per question)."""
+
+    def groups(facts: Sequence[Fact], deck: Deck) -> list[Group]:
+        return [(f,) for f in facts if keep(f)]
+
+    groups.one_per_fact = True  # type: ignore[attr-defined]  # read by Derivation.per_fact
+    return groups
+
+
 def always(g: Group, deck: Deck) -> bool:
     """The default ``applies``: every group can be asked about."""
     return True
@@ -87,7 +98,7 @@ class Derivation:
     @property
     def per_fact(self) -> bool:
         """Whether each question rests on one fact (so other facts' answers can be distractors)."""
-        return self.groups is each_fact
+        return self.groups is each_fact or getattr(self.groups, "one_per_fact", False)
 
 
 T = TypeVar("T")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from ..model import Deck, Fact
@@ -65,7 +66,19 @@ def converted(target: str, label: str, places: int) -> Derivation:
             f"{format_number(m.value)} {m.unit} = {format_number(round(exact, 4))} {label} ≈ {a.text}.",
         )
 
-    return Derivation("measure", f"in_{label}", compute, numeric=True, pool=_foils(conversion))
+    def applies(g: Group, deck: Deck) -> bool:
+        # 1,520 mm in centimetres is the same figure with its point moved: no question.
+        return not by_power_of_ten(convert(1.0, g[0].measure.unit, target))
+
+    return Derivation("measure", f"in_{label}", compute, numeric=True, pool=_foils(conversion), applies=applies)
+
+
+def by_power_of_ten(factor: float) -> bool:
+    """Whether a conversion only moves the decimal point (mm to cm, kg to g)."""
+    if factor <= 0:
+        return False
+    exponent = math.log10(factor)
+    return abs(exponent - round(exponent)) < 1e-9
 
 
 def measure_name(g: Group, deck: Deck) -> Answer:

@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from ..cleantext import comparison_key
+from ..describing import by_position
 from ..model import Deck, Fact
-from .base import Answer, Derivation, Group
+from .base import Answer, Derivation, Group, each_fact_where
 
 
 @cache
@@ -33,9 +34,20 @@ def name_and_description(kind: str, described: str) -> tuple[Derivation, Derivat
     def same(field: str) -> Callable[[Group, Group], bool]:
         return lambda g, o: _norm(g[0][field]) == _norm(o[0][field])
 
+    def describes(g: Group, deck: Deck) -> bool:
+        # "the port named between Slavyanka and Vladivostok": a place in a list, not a description.
+        return not by_position(str(g[0][described]))
+
     return (
-        Derivation(kind, "name", answer_with("name"), rivals=same(described)),
-        Derivation(kind, described, answer_with(described), rivals=same("name")),
+        Derivation(
+            kind,
+            "name",
+            answer_with("name"),
+            rivals=same(described),
+            # Not asked by such a description, but still a wrong name beside the other ports.
+            groups=each_fact_where(lambda f: not by_position(str(f[described]))),
+        ),
+        Derivation(kind, described, answer_with(described), rivals=same("name"), applies=describes),
     )
 
 

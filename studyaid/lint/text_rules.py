@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..describing import by_position, misattached
 from ..model import Deck, Fact, Question
-from ..phrasing import balanced, be, leading_pronoun
+from ..phrasing import balanced, be, leading_pronoun, mentions_any_form
 from ..sorts import names_of
 from ..standalone import is_caption, unresolved_reference
 from ..verbs import passive_event
@@ -20,6 +21,11 @@ _NOMINAL_EVENT = re.compile(
 )
 
 
+_GERUND_EVENT = re.compile(r"\b(?:when|year)\b (?:was|were) (?:the|[\w.’']+['’]s) (?:[\w-]+ )?[a-z]+ing of\b")
+_GERUND_STATEMENT = re.compile(r"^True or false\?[^,]*, (?:the|[\w.’']+['’]s) [a-z]+ing of .*\btook place\b")
+_SPAN_TOOK_PLACE = re.compile(r"\bthe (?:start|beginning|onset|end) of\b[^?]*\b(?:took|take) place\b")
+
+
 def wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
     prompt = q.prompt
     doubled = _DOUBLED.search(prompt)
@@ -31,6 +37,10 @@ def wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str,
         yield "wording", "'who or what': the prompt does not know what it asks for"
     if re.search(r"\btake place\b", prompt) and re.search(r"\bdid\b", prompt):
         yield "wording", "an event asked with 'did … take place' instead of a verb phrase"
+    if _GERUND_EVENT.search(prompt) or _GERUND_STATEMENT.search(prompt):
+        yield "wording", "an event asked as a gerund ('the catching of …') instead of with its verb"
+    if _SPAN_TOOK_PLACE.search(prompt):
+        yield "wording", "'the start of … took place': the event is said with 'began'"
     if re.search(r"\b(was|did|were)\b", prompt) and re.search(r"\bwill\b", prompt):
         yield "wording", "past tense asked about what the article says will happen"
     if re.search(r"\bdid\b", prompt) and re.search(r"\b(today|now)\b", prompt, re.I):
@@ -38,6 +48,21 @@ def wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str,
     for name in index.plural_names:
         if re.search(rf"{re.escape(name)} is\b", prompt):
             yield "wording", f"{name!r} is plural: {be(name)!r}, not 'is'"
+    shown = " ".join([prompt, *(q.options or ()), q.answer])
+    for f in facts:
+        said = str(f.get("role") or f.get("description") or "")
+        if said and said in shown and by_position(said):
+            yield "wording", f"{f.id}'s description says where the article names it, not what it is"
+        elif said and said in shown and (clause := misattached(said)):
+            yield "wording", f"in {f.id}'s description {clause!r} reads as said of the name before it"
+        subject = str(f.get("subject") or "")
+        if (
+            subject
+            and subject in prompt
+            and re.search(r"\bhad been\b", subject)
+            and re.search(r"\b(?:has|have) been\b", f.quote)
+        ):
+            yield "wording", f"{f.id}: the subject says 'had been' where the article says 'has been'"
     for f in facts:
         if (
             f.kind == "event"
@@ -105,6 +130,11 @@ def gap(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
 
 
 def attribution(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, str]]:
+    if q.form == "cloze":
+        for f in facts:
+            framed = f.attribution and f"which reports what {f.attribution} said" in q.prompt
+            if framed and mentions_any_form(f.quote, f.attribution or ""):
+                yield "attribution", f"the cloze says 'according to {f.attribution}' and so does its sentence"
     for f in facts:
         if not f.attribution or f.kind != "event":
             continue
