@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .phrasing import head_and_qualifiers, is_plural
 from .verbs import passive_event
 
 _INTRANSITIVE = {
@@ -33,6 +34,37 @@ _INTRANSITIVE = {
 _INTRANSITIVE_EVENT = re.compile(
     r"^the (?P<verb>\w+ing) of (?P<who>.+?)(?P<where> (?:in|at|on|to|from|into|near) [A-Z].*)?$"
 )
+_NOMINALS = {
+    # noun: (base, past, participle, transitive)
+    "purchase": ("purchase", "purchased", "purchased", True),
+    "retirement": ("retire", "retired", "retired", False),
+    "death": ("die", "died", "died", False),
+    "departure": ("depart", "departed", "departed", False),
+    "return": ("return", "returned", "returned", False),
+    "arrival": ("arrive", "arrived", "arrived", False),
+    "addition": ("add", "added", "added", True),
+    "publication": ("publish", "published", "published", True),
+    "establishment": ("establish", "established", "established", True),
+    "conclusion": ("conclude", "concluded", "concluded", True),
+    "revelation": ("reveal", "revealed", "revealed", True),
+    "imposition": ("impose", "imposed", "imposed", True),
+    "resumption": ("resume", "resumed", "resumed", True),
+    "replacement": ("replace", "replaced", "replaced", True),
+    "discovery": ("discover", "discovered", "discovered", True),
+    "interception": ("intercept", "intercepted", "intercepted", True),
+    "submission": ("submit", "submitted", "submitted", True),
+    "displacement": ("displace", "displaced", "displaced", True),
+    "capture": ("capture", "captured", "captured", True),
+    "defeat": ("defeat", "defeated", "defeated", True),
+    "creation": ("create", "created", "created", True),
+    "invasion": ("invade", "invaded", "invaded", True),
+    "withdrawal": ("withdraw", "withdrew", "withdrawn", False),
+    "election": ("elect", "elected", "elected", True),
+    "setting up": ("set up", "set up", "set up", True),
+    "blacklisting": ("blacklist", "blacklisted", "blacklisted", True),
+}
+"""Nouns news articles name events by, with their verb: "Egypt's purchase of missiles" is
+"Egypt purchased missiles"; "the departure of the troops" is "the troops departed"."""
 _SPAN = re.compile(r"^the (?P<edge>start|beginning|onset|end) of (?P<thing>.+)$")
 _VERBS = {
     "start": ("begin", "began"),
@@ -67,11 +99,48 @@ def event_clause(what: str) -> Clause | None:
         base, past = _INTRANSITIVE[found.group("verb")]
         who, where = found.group("who"), found.group("where") or ""
         return Clause(f"did {who} {base}{where}", f"{who} {past}{where}")
+    nominal = _nominal(what)
+    if nominal:
+        return nominal
     found = _SPAN.match(what)
     if found:
         base, past = _VERBS[found.group("edge")]
         thing = found.group("thing")
         return Clause(f"did {thing} {base}", f"{thing} {past}")
+    return None
+
+
+_POSSESSED = re.compile(r"^(?P<agent>(?:the )?[A-Z][\w .’'-]*?)['’]s? (?P<noun>setting up|[a-z]+) (?P<rest>.+)$")
+_OF = re.compile(r"^the (?P<noun>setting up|[a-z]+) of (?P<rest>.+)$")
+_SPLIT = re.compile(r" (?=(?:to|from|in|on|by|for|with|into|after|before|at|against|near) )")
+
+
+def _nominal(what: str) -> Clause | None:
+    """An event named by a noun of _NOMINALS: "Egypt's purchase of missiles" -> "did Egypt
+    purchase missiles"; "the addition of North Korea to the list" -> "was North Korea added to
+    the list"; "the death of Graves" -> "did Graves die"."""
+    found = _POSSESSED.match(what)
+    if found and found.group("noun") in _NOMINALS:
+        base, past, _, transitive = _NOMINALS[found.group("noun")]
+        agent, rest = found.group("agent"), found.group("rest")
+        if transitive:
+            if not rest.startswith("of "):
+                return None
+            rest = rest[3:]
+        return Clause(f"did {agent} {base} {rest}", f"{agent} {past} {rest}")
+    found = _OF.match(what)
+    if found and found.group("noun") in _NOMINALS:
+        base, past, participle, transitive = _NOMINALS[found.group("noun")]
+        rest = found.group("rest")
+        if re.search(r"\b(?:that|which|who|whose|whom)\b", rest):
+            return None
+        thing = _SPLIT.split(rest, maxsplit=1)[0]
+        more = rest[len(thing) :]
+        if not transitive:
+            return Clause(f"did {thing} {base}{more}", f"{thing} {past}{more}")
+        head, _ = head_and_qualifiers(thing)
+        be = "were" if head and is_plural(f"the {head}") else "was"
+        return Clause(f"{be} {thing} {participle}{more}", f"{thing} {be} {participle}{more}")
     return None
 
 

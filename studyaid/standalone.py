@@ -49,6 +49,14 @@ _EXPLETIVE = re.compile(
     r"unlikely|clear|possible|known|true|worth|important|cheaper|easier|harder|difficult)\b"
 )
 """An "it" that points at nothing before it: "It is estimated that China exports …"."""
+_INTRO_PRONOUN = re.compile(
+    r"^(?:After|Before|Following|Despite|Having|While|When|Since|Once|Although|Though|During)\b[^;:]*?, "
+    r"(he|she|they)\b(?! ?\[)"
+)
+"""A main clause whose subject is a pronoun after an opening phrase: "After serving on the jury in
+the court-martial of Gen. Billy Mitchell in 1925, he retired": who retired?"""
+_THE_COUNTRY = re.compile(r"\b(the (?:country|nation)(?:['’]s)?)(?![’'\w])(?! ?\[)(?! of\b)")
+""""the country's chemical weapons program": which country?"""
 _OPENERS = frozenset(["also", "however", "then", "later", "moreover", "meanwhile", "and", "but", "so", "thus"])
 
 
@@ -64,6 +72,9 @@ def unresolved_reference(sentence: str, terms: Collection[str] = ()) -> str | No
         rest = text[at + len(words[start]) :]
         if not rest.lstrip().startswith("[") and not _EXPLETIVE.match(f"{words[start]}{rest}"):
             return words[start]
+    found = _INTRO_PRONOUN.match(text) or _THE_COUNTRY.search(text)
+    if found:
+        return found.group(1)
     found = _DEMONSTRATIVE.search(text)
     if found:
         return found.group(0)

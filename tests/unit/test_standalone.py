@@ -26,6 +26,8 @@ from ..strategies import actor_fact, deck_dict, deck_yaml, event_fact, place_fac
         ("Namibian newspapers bemoan the fact that the DPRK technicians are still there.", "there"),
         ("Along with these port pickups there are numbers of tankers loading at sea.", "these"),
         ("They took up their duties patrolling the Trans-Siberian Railway.", "They"),
+        ("After serving on the jury of Gen. Billy Mitchell in 1925, he retired from the army.", "he"),
+        ("SSRC has overseen the country's chemical weapons program since the 1970s.", "the country's"),
     ],
 )
 def test_back_pointing_words_are_found_anywhere_in_the_sentence(sentence, pointing):

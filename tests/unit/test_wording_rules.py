@@ -30,6 +30,17 @@ from ..strategies import actor_fact, deck_dict, deck_yaml, event_fact, gauge_fac
             "US sanctions against North Korea began",
         ),
         (
+            "Egypt's purchase of Scud-B missiles",
+            "did Egypt purchase Scud-B missiles",
+            "Egypt purchased Scud-B missiles",
+        ),
+        (
+            "the addition of North Korea to the US list",
+            "was North Korea added to the US list",
+            "North Korea was added to the US list",
+        ),
+        ("the death of William S. Graves", "did William S. Graves die", "William S. Graves died"),
+        (
             "the landing of General Graves and his troops in Vladivostok",
             "did General Graves and his troops land in Vladivostok",
             "General Graves and his troops landed in Vladivostok",
