@@ -62,6 +62,9 @@ _NOMINALS = {
     "election": ("elect", "elected", "elected", True),
     "setting up": ("set up", "set up", "set up", True),
     "blacklisting": ("blacklist", "blacklisted", "blacklisted", True),
+    "walk-out": ("walk out", "walked out", "walked out", False),
+    "leak": ("leak", "leaked", "leaked", True),
+    "launch": ("launch", "launched", "launched", True),
 }
 """Nouns news articles name events by, with their verb: "Egypt's purchase of missiles" is
 "Egypt purchased missiles"; "the departure of the troops" is "the troops departed"."""
@@ -103,6 +106,8 @@ def event_clause(what: str) -> Clause | None:
     if nominal:
         return nominal
     found = _SPAN.match(what)
+    if not found:
+        return _gerund(what)
     if found:
         base, past = _VERBS[found.group("edge")]
         thing = found.group("thing")
@@ -110,8 +115,10 @@ def event_clause(what: str) -> Clause | None:
     return None
 
 
-_POSSESSED = re.compile(r"^(?P<agent>(?:the )?[A-Z][\w .’'-]*?)['’]s? (?P<noun>setting up|[a-z]+) (?P<rest>.+)$")
-_OF = re.compile(r"^the (?P<noun>setting up|[a-z]+) of (?P<rest>.+)$")
+_POSSESSED = re.compile(
+    r"^(?P<agent>(?:the )?[A-Z][\w .’'-]*?)['’]s? (?P<noun>setting up|walk-out|[a-z]+) (?P<rest>.+)$"
+)
+_OF = re.compile(r"^the (?P<noun>setting up|walk-out|[a-z]+) of (?P<rest>.+)$")
 _SPLIT = re.compile(r" (?=(?:to|from|in|on|by|for|with|into|after|before|at|against|near) )")
 
 
@@ -142,6 +149,54 @@ def _nominal(what: str) -> Clause | None:
         be = "were" if head and is_plural(f"the {head}") else "was"
         return Clause(f"{be} {thing} {participle}{more}", f"{thing} {be} {participle}{more}")
     return None
+
+
+_IRREGULAR = {
+    "dig": "dug", "build": "built", "make": "made", "take": "taken", "hold": "held", "sell": "sold",
+    "buy": "bought", "catch": "caught", "send": "sent", "bring": "brought", "write": "written",
+    "give": "given", "set": "set", "lay": "laid", "freeze": "frozen", "break": "broken", "choose": "chosen",
+    "shoot": "shot", "sink": "sunk", "begin": "begun", "cut": "cut", "put": "put", "lead": "led", "win": "won",
+    "fight": "fought", "split": "split", "shut": "shut", "strike": "struck", "seek": "sought", "find": "found",
+    "lose": "lost", "pay": "paid", "run": "run", "see": "seen", "tell": "told", "spend": "spent",
+    "steal": "stolen", "throw": "thrown", "hide": "hidden", "draw": "drawn", "grow": "grown", "know": "known",
+}  # fmt: skip
+"""Past participles that do not end in -ed."""
+_ANY_GERUND = re.compile(
+    r"^(?:the |(?P<agent>(?:the )?[A-Z][\w .’'-]*?)['’]s )(?P<verb>[a-z]{3,}ing) of (?P<thing>.+)$"
+)
+
+
+def participle(gerund: str) -> str:
+    """The past participle of a verb given its -ing form: digging -> dug, halving -> halved,
+    stopping -> stopped, issuing -> issued, opening -> opened."""
+    stem = gerund[:-3]
+    doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz"
+    base = (
+        stem[:-1]
+        if doubled
+        else stem + "e"
+        if re.search(r"(?:v|[^aeiou]u|c|[^aeiouy][^aeiouylrnwsh]?z)$", stem)
+        else stem
+    )
+    for known in (base, stem + "e"):
+        if known in _IRREGULAR:
+            return _IRREGULAR[known]
+    if base.endswith("e"):
+        return base + "d"
+    return (stem if doubled else base) + "ed"
+
+
+def _gerund(what: str) -> Clause | None:
+    """Any other event named by a gerund, read as done to its "of" phrase: "the digging of the
+    canal" -> "was the canal dug"; "the halving of the canal's traffic" -> "was … halved"."""
+    found = _ANY_GERUND.match(what)
+    if not found or found.group("verb") in _INTRANSITIVE:
+        return None
+    thing, done = found.group("thing"), participle(found.group("verb"))
+    by = f" by {found.group('agent')}" if found.group("agent") else ""
+    head, _ = head_and_qualifiers(thing)
+    be = "were" if head and is_plural(f"the {head}") else "was"
+    return Clause(f"{be} {thing} {done}{by}", f"{thing} {be} {done}{by}")
 
 
 def _participle_at(clause: str) -> int:
