@@ -34,7 +34,6 @@ from .render import render
 from .sorts import described, exclusive, name_echo, names_of
 from .sourcing import cloze_split, source_ref, stands_alone, terms_of
 from .tense import tense
-from .verbs import passive_event
 from .wording import CLOZE_BLANK, amount_unit_words, at_date, capfirst, hedge_of, question_note
 
 
