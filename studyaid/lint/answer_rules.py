@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..alsotrue import also_true, rival_in_set, same_thing
 from ..coherence import coheres, era_gap, era_limit, incoherent_set, is_hub
-from ..derive.event import settled
+from ..derive.event import date_of, settled
 from ..distractors import fuzzy, near, part_of
 from ..model import Fact, Question
 from ..phrasing import cloze_echo, mentions, restated, states
@@ -99,7 +99,7 @@ def sorts(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, s
         if giveaway:
             yield "sort", giveaway
         return
-    if q.form == "choice" and len(facts) == 1 and subject.kind == "event" and subject.get("date") is not None:
+    if q.form == "choice" and len(facts) == 1 and subject.kind == "event" and subject.event.date is not None:
         yield from _date_options(q, subject, index)
         return
     if len(facts) != 1 or q.form not in ("choice", "true-false") or subject.kind not in (*NAMED_KINDS, "share"):
@@ -148,7 +148,7 @@ def sorts(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str, s
 
 def _date_options(q: Question, subject: Fact, index: Index) -> Iterable[tuple[str, str]]:
     """Dates of another era among a date's options ("the late 1950s" beside 1918)."""
-    own = subject["date"]
+    own = date_of(subject)
     for option in q.options or ():
         span = index.span(option)
         limit = era_limit(index.deck)

@@ -6,7 +6,6 @@ import re
 from collections import defaultdict
 from functools import cached_property
 
-from ..dates import FuzzyDate
 from ..derive.event import date_label
 from ..model import Deck, Fact
 from ..phrasing import is_plural
@@ -32,8 +31,7 @@ class Index:
                 self.by_name[text_key(n)].append(f)
             if f.kind in NAMED_KINDS and described(f):
                 self.by_described[text_key(described(f))].append(f)
-            if f.kind == "event" and f.get("date") is not None:  # an undated event has no span
-                d: FuzzyDate = f["date"]
+            if f.kind == "event" and (d := f.event.date) is not None:  # an undated event has no span
                 self.dates[text_key(d.label)] = (d.start, d.end)
                 # As questions print it: "2007 and 2008", "the winter of 1919–1920".
                 self.dates.setdefault(text_key(date_label(f)), (d.start, d.end))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..derive.event import date_of
 from ..describing import by_position, misattached
 from ..model import Deck, Fact, Question
 from ..phrasing import balanced, be, leading_pronoun, mentions_any_form
@@ -66,18 +67,19 @@ def wording(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[str,
     for f in facts:
         if (
             f.kind == "event"
-            and passive_event(str(f["what"]))
-            and re.search(rf"\b(was|were) {re.escape(f['what'])}", prompt)
+            and passive_event(f.event.what)
+            and re.search(rf"\b(was|were) {re.escape(f.event.what)}", prompt)
         ):
-            yield "wording", f"the event is asked as a noun phrase ({f['what']!r}), not with its verb"
-        if f.kind != "event" or not f.asked or f.get("date") is None:
+            yield "wording", f"the event is asked as a noun phrase ({f.event.what!r}), not with its verb"
+        if f.kind != "event" or not f.asked or f.event.date is None:
             continue
         quote = f.corrected(f.quote)
         at = quote.find(f.asked)
         before = quote[max(0, at - 20) : at].casefold() if at >= 0 else ""
         season = re.search(r"(winter|summer|spring|autumn|fall) of $", before)
         shown = f"{prompt} {q.answer} {q.shown or ''}"
-        dated = f["date"].label.split("–")[0] in shown or str(f["date"].year or "") in shown
+        date = date_of(f)
+        dated = date.label.split("–")[0] in shown or str(date.year or "") in shown
         if season and season.group(1) not in shown.casefold() and q.form != "ordering" and dated:
             yield "wording", f"the article says 'the {season.group(1)} of {f.asked}'; the question drops it"
         first_year = YEAR.search(f.asked)
@@ -125,7 +127,7 @@ def gap(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
     if q.numeric is None or q.numeric.unit != "years" or len(facts) != 2:
         return
     a, b = facts
-    if not (set(a.get("actors") or ()) & set(b.get("actors") or ())):
+    if not (set(a.event.actors or ()) & set(b.event.actors or ())):
         yield "gap", f"the gap between {a.id} and {b.id}, events with no actor in common"
 
 
@@ -138,7 +140,7 @@ def attribution(q: Question, facts: list[Fact], index: Index) -> Iterable[tuple[
     for f in facts:
         if not f.attribution or f.kind != "event":
             continue
-        for actor in f.get("actors") or ():
+        for actor in f.event.actors or ():
             other = index.deck.facts_by_id.get(actor)
             if other is not None and any(text_key(n) == text_key(f.attribution) for n in names_of(other)):
                 yield "attribution", f"'according to {f.attribution}' on an event that {f.attribution} itself did"
