@@ -29,9 +29,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from studyaid.kinds import FIGURE_KINDS
+
 REPO = Path(__file__).resolve().parents[1]
 VALUE_KINDS = ("share", "amount", "measure", "event")
-FIGURE_KINDS = ("amount", "duration", "quantity")
 OTHER_KINDS = ("duration", "quantity", "statement")
 """Kinds the model gained later, reported beside the targets (which name the first six)."""
 NAME_KINDS = ("actor", "place")

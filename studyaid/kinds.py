@@ -50,6 +50,10 @@ class Fields:
         return _NAMES[cls]
 
 
+FIGURE_KINDS = ("amount", "quantity", "duration")
+"""Kinds whose facts are a stated figure with a unit (templates print them as ``fact.shown``,
+the briefing lists them as key figures)."""
+
 _ATTRIBUTE = {"from": "from_"}
 """Deck-file names that are Python keywords, and their attribute names."""
 _COMMON = ("also_true", "sort", "refers", "caption", "quoted_from")

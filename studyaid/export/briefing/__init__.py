@@ -17,6 +17,7 @@ from ...atomic import safe_output_name, write_atomic
 from ...cleantext import find_spans
 from ...derive import amount, measure, share
 from ...derive.amount import amount_text
+from ...kinds import FIGURE_KINDS
 from ...model import Deck, Fact, Question
 from ...units import convert, length_in_mm
 from ...wording import capfirst, hedged
@@ -91,11 +92,6 @@ def headings(deck: Deck) -> dict[str, str]:
         "statements": "Who said what",
         "terms": titled(("thing",), "Terms"),
     }
-
-
-FIGURE_KINDS = ("amount", "quantity", "duration")
-"""Kinds listed in the key-figures table: every stated figure with a unit, with its hedges
-(shares are drawn as charts)."""
 
 
 def key_figures(deck: Deck) -> list[dict[str, Any]]:
