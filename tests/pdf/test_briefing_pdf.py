@@ -90,7 +90,7 @@ def test_long_quotes_are_cut_around_the_name():
 
 
 def test_article_briefing_names_every_actor(article_deck, tmp_path):
-    """The real article's handout (185 facts) names every actor, in at most ten pages (lead sheet,
+    """The real article's handout (184 facts) names every actor, in at most ten pages (lead sheet,
     figures table and places glossary included, nothing under 8 pt)."""
     [path] = export_briefing(article_deck, [], ExportOptions(tmp_path))
     pages = page_texts(path)
