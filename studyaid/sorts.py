@@ -129,13 +129,14 @@ def matching_giveaway(items: tuple[Fact, ...]) -> str | None:
     return None
 
 
-_CLASS_WORDS = re.compile(r"\b(lists?|among|one of|members?|hopes? to|sponsors?)\b", re.I)
+_CLASS_WORDS = re.compile(r"\b(lists?|among|one of|members?|hopes? to|sponsors?|also)\b", re.I)
 
 
 def exclusive(description: str) -> bool:
     """Whether a description singles out one thing: one that places it on a list or in a class
-    ("added to its list of state sponsors", "has not given up hopes to be a nuclear power") may
-    be true of other things too, so it is no safe wrong option."""
+    ("added to its list of state sponsors", "has not given up hopes to be a nuclear power"), or
+    that says the subject "also" did it (the article's own word that others did too), may be true
+    of other things too, so it is no safe wrong option and asks for no single name."""
     return not _CLASS_WORDS.search(description)
 
 
