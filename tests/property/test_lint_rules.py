@@ -227,29 +227,23 @@ def test_rival_flags_another_name_of_the_same_claim(templates):
     deck, questions = _article(templates)
     q = next(q for q in questions if q.template_id == "actor-name-short" and q.fact_ids == ("actor-soviet-union",))
     assert "Russia" in q.accept and "Russian Federation" in q.accept
-    bad = dataclasses.replace(
-        q,
-        id="actor-name-choice:actor-soviet-union",
-        template_id="actor-name-choice",
-        form="choice",
-        options=("the Soviet Union", "Russia", "Japan", "China"),
-        key=(0,),
-    )
+    bad = _as_name_choice(q, ("the Soviet Union", "Russia", "Japan", "China"))
     assert _flags(deck, [bad], "rival")
+
+
+def _as_name_choice(q, options):
+    """A short name question turned into a choice one with ``options``, the first one keyed."""
+    template = "actor-name-choice"
+    return dataclasses.replace(
+        q, id=f"{template}:{q.fact_ids[0]}", template_id=template, form="choice", options=options, key=(0,)
+    )
 
 
 def test_sort_flags_an_option_of_another_era(templates):
     """A 1920s general's options must be of his era: Donald Trump beside Billy Mitchell is flagged."""
     deck, questions = _article(templates)
     q = next(q for q in questions if q.template_id == "actor-name-short" and q.fact_ids == ("actor-billy-mitchell",))
-    bad = dataclasses.replace(
-        q,
-        id="actor-name-choice:actor-billy-mitchell",
-        template_id="actor-name-choice",
-        form="choice",
-        options=("Billy Mitchell", "Donald Trump", "Woodrow Wilson", "Semenov"),
-        key=(0,),
-    )
+    bad = _as_name_choice(q, ("Billy Mitchell", "Donald Trump", "Woodrow Wilson", "Semenov"))
     assert _flags(deck, [bad], "sort")
 
 
