@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from .cleantext import comparison_key
 from .errors import Problem
 from .model import Deck, Source
@@ -30,19 +32,22 @@ def check_quotes(deck: Deck, article: str, article_name: str, source: Source | N
             problems.append(
                 Problem(deck.path, fact.line, f"facts[{i}].quote", f"not found word for word in {article_name}")
             )
-        elif not fact.get("quoted_from"):
-            author = suggested_author(article, fact.quote, deck.source_of(fact).footnotes)
-            if author:
-                problems.append(
-                    Problem(
-                        deck.path,
-                        fact.line,
-                        f"facts[{i}].quoted_from",
-                        f"the quote lies inside a passage {article_name} quotes from another author; "
-                        f"say whose words they are, e.g. quoted_from: {author!r}",
-                    )
-                )
     return problems
+
+
+def with_quoted_authors(deck: Deck, article: str, source: Source | None = None) -> Deck:
+    """``deck`` with ``quoted_from`` derived where a fact does not give it: a quote that lies inside
+    a passage the article quotes from another author is that author's words (named from the
+    passage's note), never the article's own; a deck written before the field existed still loads."""
+    facts = []
+    for fact in deck.facts:
+        author = None
+        if not fact.get("quoted_from") and (source is None or deck.source_of(fact) is source):
+            author = suggested_author(article, fact.quote, deck.source_of(fact).footnotes)
+        facts.append(
+            dataclasses.replace(fact, fields=dataclasses.replace(fact.fields, quoted_from=author)) if author else fact
+        )
+    return deck if facts == list(deck.facts) else dataclasses.replace(deck, facts=tuple(facts))
 
 
 def check_id_collisions(decks: list[Deck]) -> list[Problem]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .crossfile import check_id_collisions, check_names, check_quotes
+from .crossfile import check_id_collisions, check_names, check_quotes, with_quoted_authors
 from .errors import InputError, Problem
 from .load import load_deck, load_templates
 from .model import Deck, Template
@@ -96,8 +96,9 @@ def load_workspace(
             continue
         if article_text is not None:
             problems.extend(check_quotes(deck, article_text, article or ""))
+            deck = with_quoted_authors(deck, article_text)
         else:
-            problems.extend(_check_own_articles(deck))
+            deck = _check_own_articles(deck, problems)
         loaded.append(deck)
     problems.extend(check_id_collisions(loaded))
     problems.extend(check_names(loaded))
@@ -107,10 +108,10 @@ def load_workspace(
     return Workspace(tuple(d for d in loaded if d.path not in failed), shared, tuple(problems))
 
 
-def _check_own_articles(deck: Deck) -> list[Problem]:
+def _check_own_articles(deck: Deck, problems: list[Problem]) -> Deck:
     """Each fact's quote checked against the text of the article it comes from, for every source
-    that names its text file (already confined to the deck's folder)."""
-    problems: list[Problem] = []
+    that names its text file (already confined to the deck's folder); returns the deck with the
+    authors of quoted passages derived from those texts (``with_quoted_authors``)."""
     for source in deck.sources or (deck.source,):
         if not source.article:
             continue
@@ -121,7 +122,8 @@ def _check_own_articles(deck: Deck) -> list[Problem]:
             problems.append(Problem(deck.path, 0, where, f"cannot read the article: {exc}"))
             continue
         problems.extend(check_quotes(deck, text, _display(Path(source.article)), source))
-    return problems
+        deck = with_quoted_authors(deck, text, source)
+    return deck
 
 
 def _display(path: Path) -> str:

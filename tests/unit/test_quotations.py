@@ -72,12 +72,19 @@ def _workspace(tmp_path, quoted_from=None):
     return path
 
 
-def test_check_refuses_a_fact_inside_a_quoted_passage_without_its_author(tmp_path, templates):
-    """check names the field and suggests the author from the passage's note."""
+def test_a_fact_inside_a_quoted_passage_without_its_author_gets_it_from_the_passage_note(tmp_path, templates):
+    """A deck written before ``quoted_from`` existed still loads, and its questions name the
+    author the passage's note gives, never "According to the article" alone."""
     path = _workspace(tmp_path)
     workspace = load_workspace([str(path)], str(QUESTIONS), keep_going=True)
-    assert [p.field for p in workspace.problems] == ["facts[1].quoted_from"]
-    assert "quoted_from: 'Samuel Ramani (Diplomat)'" in workspace.problems[0].message
+    assert workspace.problems == ()
+    (deck,) = workspace.decks
+    assert deck.fact("place-1").get("quoted_from") == "Samuel Ramani (Diplomat)"
+    questions = [q for q in generate(deck, templates) if "place-1" in q.fact_ids]
+    assert questions
+    for q in questions:
+        assert "Samuel Ramani (Diplomat)" in q.prompt, q.id
+        assert "quoted in the article" in (q.attribution or "")
 
 
 def test_questions_about_a_quoted_fact_name_its_author(tmp_path, templates):
