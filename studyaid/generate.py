@@ -26,7 +26,7 @@ from .phrasing import (
 )
 from .render import render
 from .sorts import described, exclusive, name_echo, names_of
-from .sourcing import cloze_split, source_ref, stands_alone, terms_of
+from .sourcing import cloze_split, is_caption_fact, source_ref, stands_alone, terms_of
 from .template_view import article_record, template_context
 from .wording import CLOZE_BLANK, capfirst, hedge_of
 
@@ -54,6 +54,10 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
         index = CandidateIndex.build(derivation, pool, deck) if wants_index else None
         for group in derivation.groups(pool, deck):
             if not derivation.applies(group, deck):
+                continue
+            if template.kind == "event" and any(is_caption_fact(f) for f in group):
+                # A picture's caption ("Graves … and staff, Vladivostok, November 23, 1919") tells
+                # no event the article narrates: its date is no question, alone or in a gap.
                 continue
             try:
                 question = build(template, derivation, group, index, deck, seed)
@@ -261,7 +265,8 @@ def _explanation(answer: Answer, group: Group, form: str, shown: str | None, ver
             parts.append(f"The article attributes this to {fact.attribution}.")
         elif fact.get("quoted_from"):
             parts.append(f"The article quotes these words from {fact['quoted_from']}.")
-    return " ".join(capfirst(p) for p in parts if p)
+    # Five shares from one sentence attributed to one source say so once.
+    return " ".join(capfirst(p) for p in dict.fromkeys(parts) if p)
 
 
 def _attribution(group: Group) -> str | None:

@@ -361,8 +361,9 @@ class Question:
 
     @property
     def quote(self) -> str:
-        """All source sentences, joined for single-field outputs."""
-        return " / ".join(s.quote for s in self.sources)
+        """All distinct source sentences, joined for single-field outputs: five shares of one
+        sentence show it once."""
+        return " / ".join(dict.fromkeys(s.quote for s in self.sources))
 
     @property
     def citation(self) -> str:

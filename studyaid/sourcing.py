@@ -57,11 +57,17 @@ def marked(fact: Fact, text: str) -> str:
     return text
 
 
+def is_caption_fact(fact: Fact) -> bool:
+    """Whether the fact's quote is a picture's caption, not a sentence: as the fact declares
+    (``caption``), else as its words show (no finite verb, no full stop)."""
+    caption = fact.get("caption")
+    return bool(caption) or (caption is None and is_caption(fact.quote))
+
+
 def stands_alone(fact: Fact, sentence: str, terms: frozenset[str] = frozenset()) -> bool:
     """Whether a cloze of this sentence can be shown alone: a sentence, not a caption, with no
     words that point back at what the article said before it (unless ``refers`` says what they mean)."""
-    caption = fact.get("caption")
-    if caption or (caption is None and is_caption(fact.quote)):
+    if is_caption_fact(fact):
         return False
     return not leading_pronoun(sentence) and unresolved_reference(sentence, terms) is None
 

@@ -73,6 +73,9 @@ def _view(fact: Fact) -> dict[str, Any]:
     return view
 
 
+_NOW_OPENING = re.compile(r"\s*(now|today|currently|at present)\b", re.I)
+"""A sentence that opens by saying it holds at the article's writing."""
+
 _TYPE_WORDS = {"person": "person", "state": "state", "organisation": "organisation", "company": "company"}
 """What a matching prompt calls its items, by actor kind (others by their kind's name)."""
 
@@ -83,6 +86,9 @@ def _words_for(first: Fact) -> dict[str, str]:
     words = tense(first.stage, first.get("verb") or "take") if first.kind == "duration" else tense(first.stage)
     if first.stage == "happened" and first.kind in ("amount", "share", "quantity"):
         now = tense_of(str(first.get("subject") or ""), str(first.get("when") or ""))
+        if _NOW_OPENING.match(first.quote):
+            # "Now there are four new ferries …": the article says it holds at its writing.
+            now = "present"
         if now != "past":
             words = {**words, "was": "is", "did": "does"}
     return words

@@ -106,6 +106,17 @@ def cloze_pronoun(q: Question, facts: list[Fact], terms: frozenset[str] = frozen
         yield "wording", "the cloze sentence opens a quotation mark or bracket it does not close"
 
 
+def caption_event(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
+    """A picture's caption dated as if the article told an event ("the taking of the photograph")."""
+    for f in facts:
+        if (
+            f.kind == "event"
+            and q.form != "cloze"
+            and (f.get("caption") or (f.get("caption") is None and is_caption(f.quote)))
+        ):
+            yield "caption", f"{f.id}'s quote is a caption, asked as an event the article tells"
+
+
 _EDITOR_MARK = re.compile(r" ?\[(?:sic|[^\]]*)\]")
 
 

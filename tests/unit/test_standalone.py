@@ -123,10 +123,15 @@ def test_a_back_pointing_sentence_gets_no_cloze_until_the_deck_says_what_it_mean
     assert [w for w in lint(marked, questions) if w.code in ("pronoun", "caption")] == []
 
 
-def test_a_caption_gets_no_cloze_unless_the_deck_says_it_is_a_sentence(tmp_path, templates):
-    """A photo caption makes no cloze (its date questions stay); ``caption: false`` overrides the derived verdict."""
-    ids = {q.id for q in generate(_deck(tmp_path, templates), templates)}
-    assert "cloze-source-sentence:event-2" not in ids
-    assert any(i.startswith("event-date-short:event-2") for i in ids)
+def test_a_caption_gets_no_cloze_and_no_date_questions_unless_the_deck_says_it_is_a_sentence(tmp_path, templates):
+    """A photo caption tells no event: no cloze, no date, no year gap, no ordering uses it (#11); ``caption: false``
+    overrides the derived verdict, and the linter finds a caption asked as an event."""
+    deck = _deck(tmp_path, templates)
+    questions = generate(deck, templates)
+    assert [q.id for q in questions if "event-2" in q.fact_ids] == []
     declared = _deck(tmp_path, templates, caption=False)
-    assert "cloze-source-sentence:event-2" in {q.id for q in generate(declared, templates)}
+    ids = {q.id for q in generate(declared, templates)}
+    assert "cloze-source-sentence:event-2" in ids
+    assert any(i.startswith("event-date-short:event-2") for i in ids)
+    dated = [q for q in generate(declared, templates) if q.id.startswith("event-date-short:event-2")]
+    assert [w.code for w in lint(deck, dated)] == ["caption"]

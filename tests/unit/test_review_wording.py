@@ -1,0 +1,51 @@
+"""Wording the review of #11 found: present figures asked in the present, one sentence shown once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studyaid.generate import generate
+from studyaid.load import load_deck
+
+from ..strategies import deck_dict, deck_yaml, distance_fact, place_fact, share_fact
+
+
+def _load(tmp_path: Path, facts, templates):
+    path = tmp_path / "d.yaml"
+    path.write_text(deck_yaml(deck_dict(facts, seed=1)), encoding="utf-8")
+    return load_deck(path, templates)
+
+
+@given(opening=st.sampled_from(["Now", "Today", "Currently"]), miles=st.integers(2, 900))
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_figure_the_article_says_holds_now_is_asked_in_the_present(tmp_path, templates, opening, miles):
+    """A quote opening on "Now", "Today" or "Currently" states what holds at the article's writing:
+    no question about it asks what the figure "was"."""
+    fact = {
+        **distance_fact(0, miles),
+        "quote": f"{opening} the ferry route is {miles} miles long.",
+        "asked": f"{miles} miles",
+    }
+    questions = [q for q in generate(_load(tmp_path, [fact, place_fact(1)], templates), templates) if q.form != "cloze"]
+    assert questions
+    for q in questions:
+        assert " was " not in f" {q.prompt} ", q.prompt
+        assert " is " in f" {q.prompt} ", q.prompt
+
+
+def test_shares_of_one_sentence_show_it_and_its_source_once(tmp_path, templates):
+    """A remainder over three shares quoted from one sentence with one attribution says the
+    attribution once in its explanation, and its joined quote gives the sentence once."""
+    sentence = "Country 1 held 10%, Country 2 held 20% and Country 3 held 30% of the trade of Land 1."
+    facts = [
+        {**share_fact(i, v, 1), "quote": sentence, "asked": f"{v:g}%", "attribution": "the customs office"}
+        for i, v in ((1, 10.0), (2, 20.0), (3, 30.0))
+    ]
+    deck = _load(tmp_path, [*facts, place_fact(4)], templates)
+    rest = next(q for q in generate(deck, templates) if q.template_id == "share-remainder-numeric")
+    assert rest.explanation.count("the customs office") == 1
+    assert rest.quote == sentence
+    assert len(rest.sources) == 3
