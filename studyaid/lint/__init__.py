@@ -15,7 +15,17 @@ from ..model import Deck, Fact, Question
 from .answer_rules import echo, rivals, sorts
 from .duplicates import duplicate_questions, first_field, note_role
 from .index import Index
-from .text_rules import attribution, back, caption_event, cloze_pronoun, gap, unmarked, verbatim, wording
+from .text_rules import (
+    attribution,
+    back,
+    caption_event,
+    cloze_pronoun,
+    gap,
+    unmarked,
+    unsupported_source,
+    verbatim,
+    wording,
+)
 
 __all__ = ["CODES", "Lint", "first_field", "lint", "note_role", "question_warnings", "unmarked"]
 
@@ -26,6 +36,7 @@ CODES = {
     "wording": "tense, number or phrasing that does not fit the fact",
     "duplicate": "the same question twice, or two Anki notes of one type with one first field",
     "pronoun": "a cloze sentence with a pronoun, 'this', 'here' or 'The <noun>' that nothing in it resolves",
+    "source": "a description asked with a date or figure that no source sentence shown gives",
     "caption": "a cloze made from a picture's caption, or its date asked as an event the article tells",
     "verbatim": "a quote shown as the article's words that is not",
     "gap": "a year gap between unrelated events",
@@ -74,6 +85,7 @@ def _question_checks(q: Question, facts: list[Fact], index: Index) -> Iterable[t
     yield from wording(q, facts, index)
     yield from cloze_pronoun(q, facts, index.terms)
     yield from caption_event(q, facts)
+    yield from unsupported_source(q, facts)
     yield from verbatim(q, index.deck)
     yield from gap(q, facts)
     yield from attribution(q, facts, index)

@@ -106,6 +106,22 @@ def cloze_pronoun(q: Question, facts: list[Fact], terms: frozenset[str] = frozen
         yield "wording", "the cloze sentence opens a quotation mark or bracket it does not close"
 
 
+_FIGURE = re.compile(r"\d[\d,.\u2013-]*\d|\d")
+
+
+def unsupported_source(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
+    """A name or description asked with a date or figure that no sentence on the card's back gives
+    ("the army that captured Spassk … in the winter of 1919-1920" shown with "The Red Army fought …")."""
+    shown = " ".join(s.quote for s in q.sources)
+    for f in facts:
+        if f.kind not in ("actor", "place") or f.id not in q.fact_ids:
+            continue
+        described = str(f.get("role") or f.get("description") or "")
+        missing = [n for n in _FIGURE.findall(described) if n not in shown]
+        if missing:
+            yield "source", f"{f.id}'s description gives {', '.join(missing)}, which no source sentence shown says"
+
+
 def caption_event(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
     """A picture's caption dated as if the article told an event ("the taking of the photograph")."""
     for f in facts:

@@ -198,10 +198,38 @@ def test_attribution_flags_an_event_attributed_to_its_own_actor(templates, data)
 
 @given(data=st.data())
 @settings(max_examples=10)
+def test_caption_flags_a_caption_dated_as_an_event(templates, data):
+    """An event question whose fact quotes a picture's caption is a caption defect."""
+    deck, q = data.draw(_question(templates, ("choice", "short", "numeric", "true-false")))
+    events = [deck.fact(f) for f in q.fact_ids if deck.fact(f).kind == "event"]
+    assume(events)
+    photo = dataclasses.replace(events[0], quote="Agent Bravo and staff, Port Cedar, November 23, 1919")
+    bad_deck = dataclasses.replace(deck, facts=tuple(photo if f.id == photo.id else f for f in deck.facts))
+    assert _flags(bad_deck, [q], "caption")
+
+
+@given(data=st.data())
+@settings(max_examples=10)
 def test_back_flags_a_library_name(templates, data):
     """A card back that names a library is a back defect."""
     deck, q = data.draw(_question(templates, ("numeric", "choice")))
     assert _flags(deck, [dataclasses.replace(q, explanation=q.explanation + " Converted with pint.")], "back")
+
+
+@given(data=st.data())
+@settings(max_examples=10)
+def test_source_flags_a_description_dated_where_its_sentence_is_not(templates, data):
+    """A name or role asked with a date no source sentence shown gives is a source defect."""
+    deck, q = data.draw(_question(templates, ("choice", "short", "true-false")))
+    named = [deck.fact(f) for f in q.fact_ids if deck.fact(f).kind in ("actor", "place")]
+    assume(named)
+    fact = named[0]
+    field = "role" if fact.kind == "actor" else "description"
+    assume(fact.get(field))
+    fields = dataclasses.replace(fact.fields, **{field: f"{fact[field]} in 1888-1889"})
+    changed = dataclasses.replace(fact, fields=fields)
+    bad_deck = dataclasses.replace(deck, facts=tuple(changed if f.id == fact.id else f for f in deck.facts))
+    assert _flags(bad_deck, [q], "source")
 
 
 def test_every_rule_has_a_bad_case():

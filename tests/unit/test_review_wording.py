@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from studyaid.generate import generate
 from studyaid.load import load_deck
 
-from ..strategies import deck_dict, deck_yaml, distance_fact, place_fact, share_fact
+from ..strategies import actor_fact, deck_dict, deck_yaml, distance_fact, place_fact, share_fact
 
 
 def _load(tmp_path: Path, facts, templates):
@@ -49,3 +49,22 @@ def test_shares_of_one_sentence_show_it_and_its_source_once(tmp_path, templates)
     assert rest.explanation.count("the customs office") == 1
     assert rest.quote == sentence
     assert len(rest.sources) == 3
+
+
+@given(year=st.integers(1900, 2020))
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_description_dated_where_its_sentence_is_not_is_linted(tmp_path, templates, year):
+    """Every question asking an actor by a description that gives a year its source sentence does
+    not say gets a ``source`` warning; the sentence that does say it silences them all."""
+    from studyaid.lint import lint
+
+    role = f"the army that took Port Alpha in {year}"
+    elsewhere = {**actor_fact(0, "group"), "role": role, "quote": "Agent 0 fought Agent 1."}
+    deck = _load(tmp_path, [elsewhere, actor_fact(1, "group")], templates)
+    by_role = [q for q in generate(deck, templates) if "actor-0" in q.fact_ids and q.form != "cloze"]
+    assert by_role
+    warned = {w.question.id for w in lint(deck, by_role) if w.code == "source"}
+    assert warned == {q.id for q in by_role}
+    supported = {**elsewhere, "quote": f"Agent 0 took Port Alpha in {year}."}
+    deck = _load(tmp_path, [supported, actor_fact(1, "group")], templates)
+    assert [w for w in lint(deck, generate(deck, templates)) if w.code == "source"] == []
