@@ -105,9 +105,16 @@ def _dated_singles(facts: Sequence[Fact], deck: Deck) -> list[Fact]:
     )
 
 
+def _a_year_apart(a: Fact, b: Fact) -> bool:
+    """Whether ``b`` comes at least a year after ``a``, each date read at its middle: "late 2012"
+    and "early 2013" are months apart, and a gap of "1 calendar year" between them misleads."""
+    da, db = date_of(a), date_of(b)
+    return (db.start + db.end) / 2 - (da.start + da.end) / 2 >= 1 - 1e-9
+
+
 def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
-    """Each single-year event with the next event in a later year that shares one of its actors:
-    a gap between two unrelated events teaches nothing."""
+    """Each single-year event with the next event at least a year later that shares one of its
+    actors: a gap between two unrelated events, or two months apart, teaches nothing."""
     ordered = _dated_singles(facts, deck)
     pairs: list[Group] = []
     for i, a in enumerate(ordered):
@@ -116,7 +123,9 @@ def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
             (
                 b
                 for b in ordered[i + 1 :]
-                if (date_of(b).year or 0) > (date_of(a).year or 0) and mine & set(b.event.actors or ())
+                if (date_of(b).year or 0) > (date_of(a).year or 0)
+                and _a_year_apart(a, b)
+                and mine & set(b.event.actors or ())
             ),
             None,
         )

@@ -68,3 +68,27 @@ def test_a_description_dated_where_its_sentence_is_not_is_linted(tmp_path, templ
     supported = {**elsewhere, "quote": f"Agent 0 took Port Alpha in {year}."}
     deck = _load(tmp_path, [supported, actor_fact(1, "group")], templates)
     assert [w for w in lint(deck, generate(deck, templates)) if w.code == "source"] == []
+
+
+def test_year_gaps_are_only_asked_between_events_a_year_apart(article_deck, article_questions):
+    """No years-between question pairs events months apart ("late 2012" and "early 2013"): read at
+    their middles, the later event comes at least a year after the earlier."""
+    from studyaid.derive.event import date_of
+
+    gaps = [q for q in article_questions if q.template_id == "event-years-between"]
+    assert gaps
+    for q in gaps:
+        a, b = (date_of(article_deck.fact(f)) for f in q.fact_ids)
+        assert (b.start + b.end) / 2 - (a.start + a.end) / 2 >= 1 - 1e-9, q.id
+
+
+@given(months=st.integers(1, 11), year=st.integers(1950, 2020))
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_two_related_events_months_apart_get_no_year_gap(tmp_path, templates, months, year):
+    """Two events of one actor less than a year apart across a new year make no year-gap question."""
+    from ..strategies import event_fact
+
+    first = {**event_fact(0, f"{year}-{12 - months + 1:02d}"), "actors": ["actor-0"]}
+    second = {**event_fact(1, f"{year + 1}-{min(12 - months, 11) or 1:02d}"), "actors": ["actor-0"]}
+    deck = _load(tmp_path, [first, second, actor_fact(0, "person"), actor_fact(1, "person")], templates)
+    assert [q.id for q in generate(deck, templates) if q.template_id == "event-years-between"] == []
