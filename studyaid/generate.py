@@ -25,7 +25,7 @@ from .phrasing import (
     states,
 )
 from .render import render
-from .sorts import described, exclusive, name_echo, names_of
+from .sorts import described, exclusive, name_echo, names_of, proper_name
 from .sourcing import cloze_split, is_caption_fact, source_ref, stands_alone, terms_of
 from .template_view import article_record, template_context
 from .wording import CLOZE_BLANK, capfirst, hedge_of
@@ -181,7 +181,11 @@ def build(
         roles = [r for _, r in answer.pairs]
         rng.shuffle(roles)
         extra = {"items": tuple(names), "options": tuple(roles), "key": tuple(roles.index(r) for _, r in answer.pairs)}
-    if template.answer == "name" and (name_echo(group[0]) or not exclusive(described(group[0]))):
+    if template.answer == "name" and (
+        name_echo(group[0])
+        or not exclusive(described(group[0]))
+        or (group[0].kind in ("actor", "place") and not proper_name(str(group[0]["name"])))
+    ):
         # A name from a description that spells it, or one that fits a whole class ("the state
         # added to the list of state sponsors of terrorism"), has no single answer to ask for.
         return None

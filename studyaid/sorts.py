@@ -168,3 +168,13 @@ def name_echo(fact: Fact) -> str | None:
         if telling and len(echoed) * 2 >= len(tokens):
             return f"the description says {', '.join(repr(t) for t in echoed)} of the name {name!r}"
     return None
+
+
+def proper_name(name: str) -> bool:
+    """Whether ``name`` is a name a learner can be asked for, not a description: no indefinite
+    article ("a Royal Navy frigate") and a capital in its words ("the new southern transport
+    corridor" is a description of something the article leaves unnamed)."""
+    words = name.split()
+    if not words or words[0].casefold() in ("a", "an"):
+        return False
+    return any(w[:1].isupper() or w[:1].isdigit() for w in words if w.casefold() != "the")

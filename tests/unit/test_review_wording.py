@@ -92,3 +92,15 @@ def test_two_related_events_months_apart_get_no_year_gap(tmp_path, templates, mo
     second = {**event_fact(1, f"{year + 1}-{min(12 - months, 11) or 1:02d}"), "actors": ["actor-0"]}
     deck = _load(tmp_path, [first, second, actor_fact(0, "person"), actor_fact(1, "person")], templates)
     assert [q.id for q in generate(deck, templates) if q.template_id == "event-years-between"] == []
+
+
+@given(name=st.sampled_from(["a Harbour Board frigate", "an Agent of Land 3", "the new southern corridor"]))
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_description_in_a_name_field_is_never_asked_as_a_name(tmp_path, templates, name):
+    """An actor the article leaves unnamed ("a Royal Navy frigate", "the new southern transport
+    corridor") gets no question asking for its name; a proper name still does."""
+    unnamed = {**actor_fact(0, "group"), "name": name, "quote": f"{name[0].upper()}{name[1:]} had a duty."}
+    deck = _load(tmp_path, [unnamed, *(actor_fact(i, "group") for i in range(1, 5))], templates)
+    answers = {q.template_id for q in generate(deck, templates) if q.fact_ids == ("actor-0",)}
+    assert not answers & {"actor-name-short", "actor-name-choice"}
+    assert "actor-name-short" in {q.template_id for q in generate(deck, templates) if q.fact_ids == ("actor-1",)}
