@@ -214,6 +214,11 @@ def coherence(deck: Deck, a: Fact, b: Fact) -> float:
     return math.fsum(w * vb.get(e, 0.0) for e, w in va.items())
 
 
+def era_years(deck: Deck, fact: Fact) -> tuple[int, ...]:
+    """The years of a fact's era (its sentences' and events' years), sorted; empty when none."""
+    return tuple(context(deck).years.get(fact.id, ()))
+
+
 def era_gap(deck: Deck, a: Fact, b: Fact) -> int | None:
     """Years between two facts' eras (0 when they meet), None when either has no year."""
     ya, yb = context(deck).years.get(a.id, ()), context(deck).years.get(b.id, ())

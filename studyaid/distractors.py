@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from . import alsotrue
 from .alsotrue import same_thing
-from .coherence import coherence, coheres, era_limit, is_hub
+from .coherence import coherence, coheres, era_limit, era_years, is_hub
 from .dates import DateFormatError, FuzzyDate, parse_date
 from .derive import Answer, Derivation, Group
 from .model import Deck, Fact
 from .phrasing import NUMBER, words
-from .sorts import described, exclusive, names_of, plausible, same_head
+from .sorts import born_after, described, exclusive, names_of, plausible, same_head
 
 DISTRACTORS = 3
 WINDOW = 32
@@ -165,6 +165,9 @@ def _fits(subject: Fact, other: Fact, derivation: Derivation, deck: Deck, statem
     if derivation.name not in _NAMED:
         return True
     if is_hub(deck, subject) or is_hub(deck, other):
+        return False
+    if born_after(other, era_years(deck, subject)):
+        # A state founded decades after the story (South Korea for 1918-1920) is ruled out by era.
         return False
     if derivation.name != "name" and not exclusive(described(other)):
         # "The state added to the list of state sponsors of terrorism" may be true of many.

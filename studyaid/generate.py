@@ -25,7 +25,7 @@ from .phrasing import (
     states,
 )
 from .render import render
-from .sorts import described, exclusive, name_echo, names_of, proper_name
+from .sorts import described, exclusive, name_echo, names_of, proper_name, tied_giveaway
 from .sourcing import cloze_split, is_caption_fact, source_ref, stands_alone, terms_of
 from .template_view import article_record, template_context
 from .wording import CLOZE_BLANK, capfirst, hedge_of
@@ -168,6 +168,7 @@ def build(
             or not balanced(sentence)
             or restated(answer.text, before, after)
             or cloze_echo(answer.text, before + " " + after, names_of(group[0]))
+            or tied_giveaway(group[0], before + " " + after, deck)
         ):
             return None
         context["cloze"] = f"{before}{CLOZE_BLANK}{after}"
@@ -190,6 +191,10 @@ def build(
         # added to the list of state sponsors of terrorism"), has no single answer to ask for.
         return None
     prompt = render(template.prompt, context)
+    if template.answer == "name" and tied_giveaway(group[0], prompt, deck):
+        # "The Russian leader who …" in 2019, "the waterway whose closing by Egypt …": the name a
+        # prompt says gives the answer away to any reader.
+        return None
     _check_attribution(prompt, group)
     if _gives_away(prompt, answer, form):
         return None

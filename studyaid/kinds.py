@@ -184,6 +184,11 @@ class Actor(Aliased):
     """A short lowercase noun: ``person``, ``state``, ``company``... (``schema.ACTOR_KINDS``, or another)."""
     role: str
     """What the article says the actor is or did; ``is``, ``now`` in it keep questions in the present."""
+    tied_to: tuple[str, ...] | None = None
+    """Ids of the actors or places whose name gives this one away to any reader (the state a
+    leader led at the time): a question that names them asks for nothing of the article."""
+    since: int | None = None
+    """The year the actor came into being (a state founded in 1948): no wrong option in an older story."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,6 +198,11 @@ class Place(Named):
     place_kind: str
     """A short lowercase noun: ``city``, ``port``, ``river``... (``schema.PLACE_KINDS``, or another)."""
     description: str
+    tied_to: tuple[str, ...] | None = None
+    """Ids of the actors or places whose name gives this one away to any reader (the country of a
+    capital, of a canal): a question that names them asks for nothing of the article."""
+    since: int | None = None
+    """The year the place came into being as the name says it."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -239,8 +239,9 @@ def _references(fact: Fact, facts: dict[str, Fact], where: str, lines: LineMap) 
             other = facts.get(target)
             if other is None:
                 problems.append(lines.problem(f"{where}.{key}", f"unknown fact {target!r}"))
-            elif other.kind != spec.ref:
-                problems.append(lines.problem(f"{where}.{key}", f"{target!r} is a {other.kind}, expected a {spec.ref}"))
+            elif other.kind not in spec.ref.split("|"):
+                expected = " or ".join(spec.ref.split("|"))
+                problems.append(lines.problem(f"{where}.{key}", f"{target!r} is a {other.kind}, expected a {expected}"))
             elif other.id == fact.id:
                 problems.append(lines.problem(f"{where}.{key}", "a fact cannot refer to itself"))
             elif _RANK[other.status] < _RANK[fact.status]:

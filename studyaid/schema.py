@@ -115,7 +115,7 @@ class FieldSpec:
     check: Checker
     required: bool = True
     ref: str | None = None
-    """Kind of fact this field names by id (``of`` names an amount)."""
+    """Kind of fact this field names by id (``of`` names an amount; ``actor|place`` either)."""
 
 
 STAGE = FieldSpec(one_of(*STAGES), required=False)
@@ -211,11 +211,15 @@ KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "actor_kind": FieldSpec(kind_word),
         "role": FieldSpec(text),
         "aliases": FieldSpec(list_of(text), required=False),
+        "tied_to": FieldSpec(list_of(identifier), required=False, ref="actor|place"),
+        "since": FieldSpec(integer, required=False),
     },
     "place": {
         "name": FieldSpec(text),
         "place_kind": FieldSpec(kind_word),
         "description": FieldSpec(text),
+        "tied_to": FieldSpec(list_of(identifier), required=False, ref="actor|place"),
+        "since": FieldSpec(integer, required=False),
     },
     "thing": {
         "name": FieldSpec(text),

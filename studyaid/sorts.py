@@ -178,3 +178,23 @@ def proper_name(name: str) -> bool:
     if not words or words[0].casefold() in ("a", "an"):
         return False
     return any(w[:1].isupper() or w[:1].isdigit() for w in words if w.casefold() != "the")
+
+
+def tied_giveaway(fact: Fact, text: str, deck: Deck) -> str | None:
+    """Why ``text`` gives ``fact``'s name away to a reader who knows the world, or None: it names
+    (in any form: "North Korean" for North Korea) a fact that ``fact`` is ``tied_to``, as a
+    capital is to its country ("Mubarak made four visits to _____ … the North Korean economy")
+    or a leader to the state he led at the time ("the Russian leader" in 2019)."""
+    for other_id in fact.get("tied_to") or ():
+        other = deck.facts_by_id.get(other_id)
+        for name in names_of(other) if other is not None else ():
+            if mentions_any_form(text, name):
+                return f"it names {name!r}, to which {fact['name']!r} is tied"
+    return None
+
+
+def born_after(other: Fact, years: tuple[int, ...]) -> bool:
+    """Whether ``other`` came into being (``since``) after every year of a question's era: South
+    Korea (1948) is no wrong option for the Russian Civil War."""
+    since = other.get("since")
+    return since is not None and bool(years) and int(since) > max(years)

@@ -103,11 +103,19 @@ def _share_values(deck: Deck) -> Counter[tuple[tuple[str, str], float]]:
     return Counter((share_scope(o), o.share.value) for o in deck.facts if o.kind == "share")
 
 
+DOMINANT = 90.0
+"""Per cent above which a part all but is its whole: asked for by its share, such a near-monopoly
+is the whole's well-known main partner (China's 92.5 % of North Korea's trade), which tests
+nothing of the article; below it (Russia's 85 % of the coal imports, after China's years on top)
+the part is no common knowledge."""
+
+
 def _unique_value_in_scope(g: Group, deck: Deck) -> bool:
     """A part can be asked for by its share only when no other part of the whole has that share
-    (parts that each hold the same share have it too, so they are never asked this way)."""
+    (parts that each hold the same share have it too, so they are never asked this way) and the
+    share is not so large (``DOMINANT``) that the part is the whole's obvious main one."""
     f = g[0]
-    if f.share.parts:
+    if f.share.parts or f.share.value > DOMINANT:
         return False
     return _share_values(deck)[(share_scope(f), f.share.value)] == 1
 
