@@ -26,7 +26,8 @@ from .phrasing import (
 )
 from .render import render
 from .sorts import described, exclusive, name_echo, names_of, proper_name, tied_giveaway
-from .sourcing import cloze_split, is_caption_fact, source_ref, stands_alone, terms_of
+from .sourcing import cloze_split, source_ref, stands_alone, terms_of
+from .standalone import is_caption_fact
 from .template_view import article_record, template_context
 from .wording import CLOZE_BLANK, capfirst, hedge_of
 

@@ -10,7 +10,7 @@ from .derive.base import per_deck
 from .errors import TemplateError
 from .model import Deck, Fact, SourceRef
 from .phrasing import leading_pronoun
-from .standalone import deck_terms, is_caption, resolve, unresolved_reference
+from .standalone import deck_terms, is_caption_fact, resolve, unresolved_reference
 
 
 def citation(deck: Deck, fact: Fact) -> str:
@@ -55,13 +55,6 @@ def marked(fact: Fact, text: str) -> str:
         mark = f"{wrong} [sic]" if common and wrong else f"{wrong} [{right}]" if wrong else f"[{right}]"
         text = text.replace(fix.verbatim, " ".join([*old[:head], mark, *old[len(old) - tail :]]))
     return text
-
-
-def is_caption_fact(fact: Fact) -> bool:
-    """Whether the fact's quote is a picture's caption, not a sentence: as the fact declares
-    (``caption``), else as its words show (no finite verb, no full stop)."""
-    caption = fact.get("caption")
-    return bool(caption) or (caption is None and is_caption(fact.quote))
 
 
 def stands_alone(fact: Fact, sentence: str, terms: frozenset[str] = frozenset()) -> bool:

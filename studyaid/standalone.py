@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-from .model import Deck
+from .model import Deck, Fact
 from .sorts import names_of
 
 _TIME_NOUNS = r"(?:year|month|week|day|time|century|decade|morning|evening|spring|summer|autumn|winter)"
@@ -124,10 +124,17 @@ def is_caption(quote: str) -> bool:
     return not _FINITE.search(bare)
 
 
+def is_caption_fact(fact: Fact) -> bool:
+    """Whether the fact's quote is a picture's caption, not a sentence: as the fact declares
+    (``caption``), else as its words show (``is_caption``)."""
+    caption = fact.get("caption")
+    return bool(caption) or (caption is None and is_caption(fact.quote))
+
+
 def deck_terms(deck: Deck) -> frozenset[str]:
     """The names the deck's facts have, case-folded and without "the": a sentence opening on
     "The standard gauge" names a term, not something said before."""
     return frozenset(" ".join(n.split()).casefold().removeprefix("the ") for f in deck.facts for n in names_of(f))
 
 
-__all__ = ["deck_terms", "is_caption", "resolve", "unresolved_reference"]
+__all__ = ["deck_terms", "is_caption", "is_caption_fact", "resolve", "unresolved_reference"]

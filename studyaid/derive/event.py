@@ -120,13 +120,7 @@ def year_pairs(facts: Sequence[Fact], deck: Deck) -> list[Group]:
     for i, a in enumerate(ordered):
         mine = set(a.event.actors or ())
         later = next(
-            (
-                b
-                for b in ordered[i + 1 :]
-                if (date_of(b).year or 0) > (date_of(a).year or 0)
-                and _a_year_apart(a, b)
-                and mine & set(b.event.actors or ())
-            ),
+            (b for b in ordered[i + 1 :] if _a_year_apart(a, b) and mine & set(b.event.actors or ())),
             None,
         )
         if later is not None:

@@ -10,7 +10,7 @@ from ..describing import by_position, misattached
 from ..model import Deck, Fact, Question
 from ..phrasing import balanced, be, leading_pronoun, mentions_any_form
 from ..sorts import names_of
-from ..standalone import is_caption, unresolved_reference
+from ..standalone import is_caption_fact, unresolved_reference
 from ..verbs import passive_event
 from .index import YEAR, Index, text_key
 
@@ -100,7 +100,7 @@ def cloze_pronoun(q: Question, facts: list[Fact], terms: frozenset[str] = frozen
     elif (back := unresolved_reference(sentence, terms)) and not q.context:
         yield "pronoun", f"{back!r} points back at what the article said before the sentence"
     for f in facts:
-        if f.get("caption") or (f.get("caption") is None and is_caption(f.quote)):
+        if is_caption_fact(f):
             yield "caption", f"a cloze of {f.id}'s quote, a caption rather than a sentence"
     if not balanced(sentence):
         yield "wording", "the cloze sentence opens a quotation mark or bracket it does not close"
@@ -125,11 +125,7 @@ def unsupported_source(q: Question, facts: list[Fact]) -> Iterable[tuple[str, st
 def caption_event(q: Question, facts: list[Fact]) -> Iterable[tuple[str, str]]:
     """A picture's caption dated as if the article told an event ("the taking of the photograph")."""
     for f in facts:
-        if (
-            f.kind == "event"
-            and q.form != "cloze"
-            and (f.get("caption") or (f.get("caption") is None and is_caption(f.quote)))
-        ):
+        if f.kind == "event" and q.form != "cloze" and is_caption_fact(f):
             yield "caption", f"{f.id}'s quote is a caption, asked as an event the article tells"
 
 
