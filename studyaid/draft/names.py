@@ -35,57 +35,24 @@ from .name_kinds import (
 )
 from .proposal import Proposal
 from .text import Sentence
+from .wordlists import WordLists
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
+_WORDS = WordLists.read("names.txt")
+"""The word lists below, kept as data in ``names.txt`` beside this module."""
 _TOKEN = r"(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z][a-z]{0,3}\.|[A-Z](?:[\w’']|-(?!-))*[\w’]|[A-Z](?![’'\w]))"
 _CONNECT = r"(?:\s(?:of|for|of the|for the|on)\s|\s(?:el|al|ad|ibn|bin|de|du|da|van|von|le|la)[-\s]|\s{1,2})"
 _SPAN = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*")
 _QUOTED_NAME = re.compile(r"[‘'](?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})[’']")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
-_STOP_FIRST = _words(
-    "About Around Nearly Roughly Approximately Up Down Out Off Just Less More Fewer Half Part Later Earlier Soon "
-    "Often Never Always Recently Currently Finally Eventually Initially Originally Subsequently Together "
-    "A An The In On At This That These Those Despite After Before Since Although Though While When "
-    "Whilst Today However Moreover Furthermore According Any All Some Many Most Much Its Their His Her "
-    "Our Your My It He She They We I You There Here Such Both Each Every For From By With Without As If "
-    "But And Or So Yet Also Not No Now Then Thus Hence Instead Indeed Even Only Once Under Over Among "
-    "Between Along Against During Until Unlike Like Why What Who Whom Whose Which Where How "
-    "Theoretically Afterwards Meanwhile Nevertheless Still Again Another Other Several Few One Two Three "
-    "Four Five Six Seven Eight Nine Ten Is Are Was Were Has Have Had Do Does Did Will Would Can Could "
-    "Should May Might Must Let Last Next First Second Third New Old Along Almost Apart Besides Beyond "
-    "Through Throughout Toward Towards Upon Within Because Given Perhaps Following"
-)
+_STOP_FIRST = _WORDS.words("stop_first")
 """Words a sentence may open with that are no name of anything."""
-_NOT_NAMES = set(MONTHS) | _words(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct "
-    "Nov Dec Email Source Top Page Front Latest Headlines Mr Mrs Ms Dr"
-)
-_TITLES = (
-    "Vice President|President|Prime Minister|Foreign Minister|Minister|Secretary of State|Secretary|Treasury Secretary|"
-    "Major General|Maj\\. Gen\\.|Lieutenant General|Lt\\. Gen\\.|Brigadier General|Brig\\. Gen\\.|General|Gen\\.|"
-    "Colonel|Col\\.|Lieutenant|Lt\\.|Captain|Capt\\.|Admiral|Adm\\.|Commander|Field Marshal|Marshal|Sergeant|Sgt\\.|"
-    "Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Mr|Mrs|Ms|Dr|Prof\\.|Professor|Sir|Lord|Lady|King|Queen|Prince|Princess|Crown Prince|"
-    "Chairman|Chairwoman|Senator|Sen\\.|Ambassador|Judge|Justice|Pope|Emperor|Empress|Sheikh|Governor|Mayor|Chancellor"
-)
+_NOT_NAMES = set(MONTHS) | _WORDS.words("not_names")
+_TITLES = "|".join(re.escape(title) for title in _WORDS.lines("titles"))
 _TITLE_PREFIX = re.compile(rf"^(?P<title>(?:[A-Z][a-z]+\s)?(?:(?:{_TITLES})\s)+)(?P<rest>[A-Z].*)$")
-_THING_HEADS = _words(
-    "Talks Order War Wars Revolution Treaty Agreement Deal Plan Act Medal Prize Award Day Conference "
-    "Summit Crisis Program Programme Project Initiative Expedition Intervention Occupation Adventure "
-    "Report Resolution Sanctions Accords Accord Pact Convention Doctrine Policy Strategy Games Cup"
-)
+_THING_HEADS = _WORDS.words("thing_heads")
 """Heads of names that are no actor or place (a war, a treaty, a medal): left for later kinds."""
-_VERBISH = _words(
-    "is was has had have are were said says stated told made set sold bought opened agreed announced "
-    "launched issued ordered refused used gave paid purchased signed reported and or but nor with who "
-    "which that whose where when while whom to in on at by from for of as than the a an into began "
-    "became came went took got held left met ran saw sent built brought fought found kept led lost put "
-    "rose fell grew knew won wrote seems remains straddles flows lies stands"
-)
+_VERBISH = _WORDS.words("verbish")
 """Lowercase words after a name that show it is used as a name, not as a modifier (``UN sanctions``)."""
 _HYPHEN_ADJECTIVE = re.compile(r"-[a-z]*(?:ed|ing|made|based|led|run|owned|born|style|type|era)$")
 _ADJECTIVE_END = re.compile(r"(?:ous|ful|ive|able|ible|al|ic|less|ary|ern|ish)$")
@@ -93,18 +60,9 @@ _SPEECH = re.compile(r"^\s(?:said|says|stated|told|added|argued|wrote|declared|i
 _DEMONYM = re.compile(r"^[A-Z][a-z]{2,}(?:ian|ians|ean|eans|ese|ish|ans)$")
 _GROUP_NOUNS = re.compile(r"^\s(?P<noun>rebels|militias?|guerrillas|insurgents|separatists|tribesmen)\b")
 _PLACE_NOUNS = re.compile(r"^(?P<words>(?:\s[a-z]+){0,1}\s(?:zone|bridge|pipeline|corridor|railway|canal|port|dam))\b")
-_OF_HEADS = _words(
-    "Republic Plan Ministry Bank University Gulf Sea Bay Isle Isles Cape Duke King Queen Prince City "
-    "Department Secretary Minister Kingdom State States Union Federation Council Court Service Office "
-    "Commission Committee Institute Agency Centre Center Strait Straits Islands Island Order "
-    "Organisation Organization Coast Port Lake Mount Province Region Territory Army Party Church Museum "
-    "Academy School College League Treaty Battle Siege"
-)
+_OF_HEADS = _WORDS.words("of_heads")
 """Heads that an ``of`` continues: ``Republic of Korea``, ``Ministry for the Far East Development``."""
-_DESCRIPTOR_STOP = _words(
-    "of to in the and or a an for with by on at from that which who is are was were be been has have had "
-    "but than as per into this its their his her our also not"
-)
+_DESCRIPTOR_STOP = _WORDS.words("descriptor_stop")
 _APPOSITION_START = re.compile(r"^(?:the|a|an|its|his|her|their|one|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*[’']s)\s", re.I)
 
 
