@@ -91,7 +91,7 @@ def test_content_hash_follows_fields_tags_and_note_type(mini_deck, mini_question
     changes = [
         dataclasses.replace(note, fields=(note.fields[0] + ".", *note.fields[1:])),
         dataclasses.replace(note, tags=(*note.tags, "extra")),
-        dataclasses.replace(note, note_type_id=note.note_type_id + 1),
+        dataclasses.replace(note, note_type=note.note_type + 1),
     ]
     assert len({note.content_hash, *(c.content_hash for c in changes)}) == 4
 

@@ -32,7 +32,7 @@ from ...model import FORMS, Deck, Question
 from ...scope import scope_problems
 from .. import ExportOptions
 from . import html as h
-from .lock import LockEntry, StoredNote, deck_file_locked, lock_path, read_lock, stamp, write_lock
+from .lock import LockEntry, deck_file_locked, lock_path, read_lock, stamp, write_lock
 from .note_types import note_types
 from .notes import NoteSpec, build_notes, note_groups
 from .package import Package
@@ -73,7 +73,7 @@ def export_anki(deck: Deck, questions: Sequence[Question], options: ExportOption
     media = {p.name: p.data for n in notes for p in n.pictures}
     with deck_file_locked(options.deck_file or Path(deck.path)):
         before = read_lock(lock_file)
-        made = {n.guid: (n.content_hash, stored(n)) for n in notes}
+        made = {n.guid: (n.content_hash, n.stored()) for n in notes}
         bank_guids = {n.guid for n in bank}
         lock = stamp(before, made, now, retired_hash, keep=bank_guids)
         retired = retired_notes(lock, deck.settings)
@@ -119,11 +119,6 @@ def curated_questions(deck: Deck, questions: Sequence[Question]) -> list[Questio
     groups = note_groups(deck, questions)
     kept = {q.id for i in curate(deck, groups) for q in groups[i]}
     return [q for q in questions if q.id in kept]
-
-
-def stored(note: NoteSpec) -> StoredNote:
-    """What the lock file keeps of a note, to ship it again once retired."""
-    return StoredNote(note.role, note.note_type_id, note.topic, note.fields, note.tags)
 
 
 def change_report(

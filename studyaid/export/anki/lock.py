@@ -26,6 +26,7 @@ before ``note`` was kept have no contents to ship: the report counts them, they 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import json
 import os
@@ -41,13 +42,23 @@ from ...safefile import UnreadableFile, read_text
 
 @dataclass(frozen=True)
 class StoredNote:
-    """A note as the package shipped it: enough to ship it again once retired."""
+    """A note as the package ships it: what Anki stores of it, and all the lock file keeps to ship
+    it again once retired. ``notes.NoteSpec`` adds what a build knows besides (GUID, questions)."""
 
     role: str
+    """Note-type role: basic, choice, cloze or actor (``note_types.FIELDS`` names its fields)."""
     note_type: int
+    """The note type's Anki ID: a retired note is shipped only while the deck still has it."""
     topic: str
+    """The topic subdeck a fresh import puts the note in."""
     fields: tuple[str, ...]
+    """Field HTML, in the order of ``note_types.FIELDS[role]``."""
     tags: tuple[str, ...]
+    """Anki tags, sorted."""
+
+    def stored(self) -> StoredNote:
+        """Just these fields (of a ``NoteSpec`` too): what the lock file keeps and compares."""
+        return StoredNote(**{f.name: getattr(self, f.name) for f in dataclasses.fields(StoredNote)})
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ...errors import ExportError
 from ...model import Deck, Question
 from ...wording import capfirst
 from . import html as h
+from .lock import StoredNote
 from .note_types import FIELDS
 from .pictures import Picture
 
@@ -34,17 +35,11 @@ ACTOR_TEMPLATE = "actor-name-short"
 
 
 @dataclass(frozen=True)
-class NoteSpec:
-    """A note as studyaid builds it, before genanki sees it."""
+class NoteSpec(StoredNote):
+    """A note as studyaid builds it, before genanki sees it: what is shipped, and where it is from."""
 
     guid: str
-    role: str
-    """Note-type role: basic, choice, cloze or actor."""
-    note_type_id: int
-    fields: tuple[str, ...]
-    """Field HTML, in the order of ``note_types.FIELDS[role]``."""
-    tags: tuple[str, ...]
-    topic: str
+    """The note's identity (``guid``): what Anki matches an imported note to."""
     question_ids: tuple[str, ...]
     """The questions the note asks: one, or a cloze note's deletions in order (c1, c2 …)."""
     pictures: tuple[Picture, ...] = ()
@@ -58,7 +53,7 @@ class NoteSpec:
     def content_hash(self) -> str:
         """sha256 of what Anki stores for the note: note-type ID, fields and tags."""
         data = json.dumps(
-            {"note_type": self.note_type_id, "fields": self.fields, "tags": self.tags},
+            {"note_type": self.note_type, "fields": self.fields, "tags": self.tags},
             ensure_ascii=False,
             sort_keys=True,
         )
@@ -191,14 +186,14 @@ def build_notes(deck: Deck, questions: Sequence[Question], pictures: Sequence[Pi
             raise ExportError(f"cloze note for {q.id} has no {{{{c1::...}}}} deletion: Anki gives it no cards")
         notes.append(
             NoteSpec(
-                guid(deck, q),
-                role,
-                deck.settings.note_types[role],
-                fields,
-                tuple(sorted({t for g in group for t in tags(deck, g)})),
-                q.topic,
-                tuple(g.id for g in group),
-                shown,
+                role=role,
+                note_type=deck.settings.note_types[role],
+                topic=q.topic,
+                fields=fields,
+                tags=tuple(sorted({t for g in group for t in tags(deck, g)})),
+                guid=guid(deck, q),
+                question_ids=tuple(g.id for g in group),
+                pictures=shown,
             )
         )
     return notes

@@ -42,7 +42,7 @@ def retired_spec(guid: str, note: StoredNote) -> NoteSpec:
         fields[at] = MARK + fields[at]
     tags = tuple(sorted({*note.tags, RETIRED_TAG}))
     question = html.unescape(fields[names.index("Id")]) if "Id" in names and len(names) == len(fields) else guid
-    return NoteSpec(guid, note.role, note.note_type, tuple(fields), tags, note.topic, (question,))
+    return NoteSpec(note.role, note.note_type, note.topic, tuple(fields), tags, guid=guid, question_ids=(question,))
 
 
 def retired_hash(note: StoredNote) -> str:
