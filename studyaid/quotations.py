@@ -22,8 +22,12 @@ class Passage:
     """One passage the article quotes: where it stands in the text, and the note that cites it."""
 
     start: int
+    """Where the quoted words begin in the article's text with white space collapsed (not the
+    text as read: a fact's quote is matched the same way, across line breaks)."""
     end: int
+    """Exclusive end of the quoted words, before the closing quotation mark."""
     note: str
+    """The footnote marker's key (``vi``, ``12``): the note names the passage's author."""
 
 
 def quoted_passages(article: str) -> list[Passage]:

@@ -121,6 +121,13 @@ class FieldSpec:
 STAGE = FieldSpec(one_of(*STAGES), required=False)
 """Where the fact stands in time; questions take their tense from it (default ``happened``)."""
 
+TIES = {
+    "tied_to": FieldSpec(list_of(identifier), required=False, ref="actor|place"),
+    "since": FieldSpec(integer, required=False),
+}
+"""Optional fields an actor and a place share, meaning the same for both: ``tied_to``, the actors
+or places whose name gives this one away; ``since``, the year it came into being."""
+
 COMMON_FIELDS = {
     "id": FieldSpec(identifier),
     "kind": FieldSpec(one_of(*KINDS)),
@@ -211,15 +218,13 @@ KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "actor_kind": FieldSpec(kind_word),
         "role": FieldSpec(text),
         "aliases": FieldSpec(list_of(text), required=False),
-        "tied_to": FieldSpec(list_of(identifier), required=False, ref="actor|place"),
-        "since": FieldSpec(integer, required=False),
+        **TIES,
     },
     "place": {
         "name": FieldSpec(text),
         "place_kind": FieldSpec(kind_word),
         "description": FieldSpec(text),
-        "tied_to": FieldSpec(list_of(identifier), required=False, ref="actor|place"),
-        "since": FieldSpec(integer, required=False),
+        **TIES,
     },
     "thing": {
         "name": FieldSpec(text),

@@ -26,6 +26,7 @@ class Sentence:
     index: int
     """Position among the body's sentences, from 0."""
     start: int
+    """Where the sentence begins in the article as read."""
     end: int
     """Exclusive end, after trailing spaces and footnote markers are trimmed off."""
     text: str

@@ -31,8 +31,11 @@ class LeftOut:
     """A question a format cannot take, and why."""
 
     question_id: str
+    """The question left out, as the format's report names it."""
     form: str
+    """Its form: what the format has no question type for."""
     reason: str
+    """Why, in the format's own terms (``GIFT has no cloze``), for the report."""
 
     def __str__(self) -> str:
         return f"{self.question_id} ({self.form}: {self.reason})"

@@ -51,9 +51,11 @@ class Lint:
     """One defect in one question."""
 
     question: Question
+    """The whole question, so the report can name its template and facts."""
     code: str
     """One of ``CODES``."""
     message: str
+    """What is wrong, in words a deck author can act on."""
 
     def __str__(self) -> str:
         return (
