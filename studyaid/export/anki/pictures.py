@@ -101,25 +101,26 @@ def _text(
 
 
 def _whole_title(fact: Fact) -> str:
-    when = f" {fact['when']}" if fact.get("when") else ""
-    return f"Shares of {fact['whole']}{when}"
+    share = fact.share
+    when = f" {share.when}" if share.when else ""
+    return f"Shares of {share.whole}{when}"
 
 
 def share_chart(facts: Sequence[Fact]) -> Picture:
     """Horizontal bars for the parts of one whole, largest first, the unstated rest in grey."""
     title = _whole_title(facts[0])
     bars: list[tuple[str, float, str, bool]] = []
-    for f in sorted(facts, key=lambda f: (-f["value"], f.id)):
+    for f in sorted(facts, key=lambda f: (-f.share.value, f.id)):
         hedge = f"{f.hedge} " if f.hedge else ""
         bars.append(
             (
-                f.corrected(str(f["part"])),
-                float(f["value"]),
-                f"{hedge}{format_percent(f['value'])}",
+                f.corrected(f.share.part),
+                float(f.share.value),
+                f"{hedge}{format_percent(f.share.value)}",
                 False,
             )
         )
-    rest = round(100 - sum(f["value"] for f in facts), 1)
+    rest = round(100 - sum(f.share.value for f in facts), 1)
     if rest > 0:
         bars.append(("rest (not broken down)", rest, format_percent(rest), True))
     left, right, row = 20, 90, 46
@@ -158,17 +159,17 @@ def share_chart(facts: Sequence[Fact]) -> Picture:
 
 def _millimetres(fact: Fact) -> float | None:
     """A measure's value in millimetres, or None when it is not a length."""
-    return length_in_mm(fact["value"], fact["unit"])
+    return length_in_mm(fact.measure.value, fact.measure.unit)
 
 
 def _imperial(fact: Fact) -> str | None:
-    text = fact.get("imperial")
+    text = fact.measure.imperial
     if not text:
         return None
     try:
-        return format_imperial(parse_imperial(str(text)))
+        return format_imperial(parse_imperial(text))
     except UnitError:
-        return str(text)
+        return text
 
 
 def gauge_drawing(facts: Sequence[Fact]) -> Picture:
@@ -206,13 +207,13 @@ def gauge_drawing(facts: Sequence[Fact]) -> Picture:
                 f'stroke-width="1" stroke-dasharray="3 3"/>'
             )
         centre = x0 + panel / 2
-        value = f"{format_number(fact['value'])} {fact['unit']}"
+        value = f"{format_number(fact.measure.value)} {fact.measure.unit}"
         body.append(_text(centre, arrow_y - 12, value, size=15, weight="bold", anchor="middle"))
         body.append(
             _text(
                 centre,
                 base + 36,
-                fact.corrected(str(fact["name"])),
+                fact.corrected(fact.measure.name),
                 size=14,
                 weight="bold",
                 anchor="middle",
@@ -222,7 +223,7 @@ def gauge_drawing(facts: Sequence[Fact]) -> Picture:
         if imperial:
             body.append(_text(centre, base + 56, imperial, size=13, fill=MUTED, anchor="middle"))
     height = top + 70 + 70
-    names = "; ".join(f"{f['name']} {format_number(f['value'])} {f['unit']}" for f, _ in measured)
+    names = "; ".join(f"{f.measure.name} {format_number(f.measure.value)} {f.measure.unit}" for f, _ in measured)
     return Picture(
         _document(WIDTH, height, title, body),
         f"{title}: {names}",

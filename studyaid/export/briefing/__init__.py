@@ -188,7 +188,7 @@ def share_charts(deck: Deck) -> list[dict[str, Any]]:
     groups: dict[str, list[Fact]] = {}
     for f in _of_kind(deck, "share"):
         groups.setdefault(f.share.of or f.share.whole.casefold(), []).append(f)
-    return [_share_chart(deck, fs) for fs in groups.values() if fs[0].get("of") not in in_breakdown]
+    return [_share_chart(deck, fs) for fs in groups.values() if fs[0].share.of not in in_breakdown]
 
 
 def _share_chart(deck: Deck, facts: list[Fact]) -> dict[str, Any]:
