@@ -17,6 +17,7 @@ from .distractors import DISTRACTORS, CandidateIndex, pick_distractors
 from .errors import InputError, Problem, TemplateError
 from .index import by_kind
 from .model import Deck, Fact, Numeric, Question, Source, Template
+from .namedevent import is_named_event
 from .phrasing import (
     balanced,
     cloze_echo,
@@ -59,6 +60,10 @@ def generate(deck: Deck, templates: Sequence[Template], seed: int | None = None)
             if template.kind == "event" and any(is_caption_fact(f) for f in group):
                 # A picture's caption ("Graves … and staff, Vladivostok, November 23, 1919") tells
                 # no event the article narrates: its date is no question, alone or in a gap.
+                continue
+            if all(is_named_event(f) for f in group):
+                # Common knowledge dates "the Six-Day War": its year, a cloze of it, its years
+                # since, or a gap or an order of named events only, tests nothing of the article.
                 continue
             try:
                 question = build(template, derivation, group, index, deck, seed)

@@ -161,6 +161,9 @@ class Event(Staged):
     """Parsed from the deck's date text (``early 2012``); None when the article gives no date."""
     actors: tuple[str, ...] | None = None
     """Ids of the actors the event involves."""
+    named_event: bool | None = None
+    """Whether the event is itself a named historical event ("the Six-Day War") whose date common
+    knowledge gives (None: derived from ``what``, see ``namedevent``)."""
 
 
 @dataclass(frozen=True, kw_only=True)

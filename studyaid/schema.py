@@ -204,6 +204,7 @@ KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "date": FieldSpec(date_text, required=False),
         "stage": STAGE,
         "actors": FieldSpec(list_of(identifier), required=False, ref="actor"),
+        "named_event": FieldSpec(flag, required=False),
     },
     "statement": {
         "speaker": FieldSpec(text),

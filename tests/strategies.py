@@ -130,6 +130,17 @@ def event_fact(i: int, date: str) -> dict[str, Any]:
     }
 
 
+NAMED_EVENTS = ("the {} War", "the Treaty of {}", "the {} Revolution", "the {} Crisis", "the {} Olympics")
+"""Patterns of proper-named historical events, whose dates common knowledge gives."""
+
+
+def named_event_fact(i: int, date: str, pattern: str) -> dict[str, Any]:
+    """An event that is itself a named historical event ("the Cedar War in which …")."""
+    fact = event_fact(i, date)
+    fact["what"] = pattern.format(WORDS[i % len(WORDS)].title()) + " in which the actors took part"
+    return fact
+
+
 def actor_fact(i: int, actor_kind: str) -> dict[str, Any]:
     """An actor with a role no other actor has."""
     return {
@@ -200,6 +211,8 @@ def fact_bases(draw: Any, min_each: int = 1) -> dict[str, Any]:
         )
     )
     facts += [event_fact(i, date) for i, date in enumerate(dates)]
+    named = draw(st.lists(st.tuples(st.integers(1900, 2019), st.sampled_from(NAMED_EVENTS)), max_size=3))
+    facts += [named_event_fact(len(dates) + i, str(year), p) for i, (year, p) in enumerate(named)]
     n_actor = draw(st.integers(max(min_each, 4), 8))
     facts += [actor_fact(i, draw(st.sampled_from(["person", "company", "state"]))) for i in range(n_actor)]
     facts += [place_fact(i) for i in range(draw(st.integers(min_each, 5)))]
